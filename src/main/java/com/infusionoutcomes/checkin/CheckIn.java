@@ -1,0 +1,55 @@
+package com.infusionoutcomes.checkin;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "check_in")
+public class CheckIn {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Column(name = "session_id")
+    public UUID sessionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CheckInContext context;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+
+    public Integer pain;
+    public Integer sleep;
+    public Integer mobility;
+    public Integer mood;
+    public String note;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    /** A retry of the same report: everything the client sent is equal (the server's fields aside). */
+    boolean sameReportAs(CheckIn other) {
+        return patientId.equals(other.patientId) && context == other.context
+                && Objects.equals(sessionId, other.sessionId) && recordedAt.equals(other.recordedAt)
+                && Objects.equals(pain, other.pain) && Objects.equals(sleep, other.sleep)
+                && Objects.equals(mobility, other.mobility) && Objects.equals(mood, other.mood)
+                && Objects.equals(note, other.note);
+    }
+}

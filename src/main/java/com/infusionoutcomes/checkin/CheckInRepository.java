@@ -1,0 +1,40 @@
+package com.infusionoutcomes.checkin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.infusionoutcomes.system.Cursor;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class CheckInRepository implements PanacheRepositoryBase<CheckIn, UUID> {
+
+    /** Newest first; {@code from} and {@code to} are inclusive. */
+    public List<CheckIn> listForPatient(UUID patientId, Instant from, Instant to, CheckInContext context,
+            Cursor after, int rows) {
+        StringBuilder where = new StringBuilder("patientId = :patient");
+        Parameters params = Parameters.with("patient", patientId);
+        if (from != null) {
+            where.append(" and recordedAt >= :from");
+            params.and("from", from);
+        }
+        if (to != null) {
+            where.append(" and recordedAt <= :to");
+            params.and("to", to);
+        }
+        if (context != null) {
+            where.append(" and context = :context");
+            params.and("context", context);
+        }
+        if (after != null) {
+            where.append(" and (recordedAt < :at or (recordedAt = :at and id < :id))");
+            params.and("at", after.instantKey()).and("id", after.id());
+        }
+        return find(where + " order by recordedAt desc, id desc", params).page(0, rows).list();
+    }
+}

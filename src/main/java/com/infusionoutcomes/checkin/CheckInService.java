@@ -1,0 +1,124 @@
+package com.infusionoutcomes.checkin;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.session.SessionService;
+import com.infusionoutcomes.system.Cursor;
+import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.Persistence;
+import com.infusionoutcomes.system.Problem.FieldError;
+import com.infusionoutcomes.system.ProblemException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+@ApplicationScoped
+public class CheckInService {
+
+    private final CheckInRepository checkIns;
+    private final PatientService patients;
+    private final SessionService sessions;
+
+    CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions) {
+        this.checkIns = checkIns;
+        this.patients = patients;
+        this.sessions = sessions;
+    }
+
+    /** The stored check-in and whether this call created it (false: an identical retry). */
+    public record Recorded(CheckInResponse checkIn, boolean created) {
+    }
+
+    /**
+     * Stores a check-in exactly once. Retries carry the client's id; two copies of one report racing each other
+     * are settled by the primary key: the loser's insert fails, and it answers with the winner's record.
+     */
+    public Recorded record(UUID patientId, CheckInRequest request) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                CheckIn candidate = validate(patientId, request);
+                CheckIn stored = request.id() == null ? null : checkIns.findById(request.id());
+                if (stored != null) {
+                    return replay(stored, candidate);
+                }
+                checkIns.persistAndFlush(candidate);
+                return new Recorded(CheckInResponse.from(candidate), true);
+            });
+        } catch (PersistenceException e) {
+            if (request.id() == null || !Persistence.isUniqueViolation(e)) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> replay(checkIns.findById(request.id()), validate(patientId, request)));
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CheckInResponse get(UUID patientId, UUID checkInId) {
+        patients.require(patientId);
+        CheckIn checkIn = checkInId == null ? null : checkIns.findById(checkInId);
+        if (checkIn == null || !checkIn.patientId.equals(patientId)) {
+            throw ProblemException.notFound("Check-in");
+        }
+        return CheckInResponse.from(checkIn);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CheckInResponse> list(UUID patientId, Instant from, Instant to, CheckInContext context,
+            Cursor after, int limit) {
+        patients.require(patientId);
+        return Page.of(checkIns.listForPatient(patientId, from, to, context, after, limit + 1), limit,
+                c -> Cursor.after(c.recordedAt, c.id), CheckInResponse::from);
+    }
+
+    private static Recorded replay(CheckIn stored, CheckIn candidate) {
+        if (!stored.sameReportAs(candidate)) {
+            throw ProblemException.conflict("A different check-in with this id already exists");
+        }
+        return new Recorded(CheckInResponse.from(stored), false);
+    }
+
+    /** Applies SPEC.md's rules and builds the row to insert; nothing is written here. */
+    private CheckIn validate(UUID patientId, CheckInRequest r) {
+        patients.require(patientId);
+        List<FieldError> errors = new ArrayList<>();
+        Instant now = Instant.now();
+        if (r.recordedAt().toInstant().isAfter(now.plus(PatientService.CLOCK_SKEW))) {
+            errors.add(FieldError.at("/recordedAt", "must not be more than 5 minutes in the future"));
+        }
+        if (r.scores().isEmpty()) {
+            errors.add(FieldError.at("/scores", "at least one of pain, sleep, mobility, mood is required"));
+        }
+        if (r.sessionId() == null && r.context().needsSession()) {
+            errors.add(FieldError.at("/sessionId", "is required for a " + r.context() + " check-in"));
+        }
+        if (r.sessionId() != null && !sessions.belongsTo(r.sessionId(), patientId)) {
+            errors.add(FieldError.at("/sessionId", "is not an infusion session of this patient"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        CheckIn c = new CheckIn();
+        c.id = r.id() != null ? r.id() : UUID.randomUUID();
+        c.patientId = patientId;
+        c.sessionId = r.sessionId();
+        c.context = r.context();
+        // The databases keep microseconds; truncating first makes a retry compare equal to what was stored.
+        c.recordedAt = r.recordedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        c.pain = r.scores().pain();
+        c.sleep = r.scores().sleep();
+        c.mobility = r.scores().mobility();
+        c.mood = r.scores().mood();
+        c.note = r.note();
+        c.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        return c;
+    }
+}

@@ -1,0 +1,31 @@
+package com.infusionoutcomes.patient;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.infusionoutcomes.system.IanaTimezone;
+
+/** What a client may set on a patient, on create and (as a merge patch) on update. */
+@Schema(name = "PatientRequest")
+public record PatientRequest(
+        @Size(min = 1, max = 64) String externalId,
+        @NotBlank @Size(max = 200) String displayName,
+        @Min(1900) @Max(2100) Integer birthYear,
+        List<@NotNull Condition> conditions,
+        @IanaTimezone String timezone,
+        OffsetDateTime enrolledAt) {
+
+    static PatientRequest from(Patient patient) {
+        return new PatientRequest(patient.externalId, patient.displayName, patient.birthYear,
+                List.copyOf(patient.conditions), patient.timezone, patient.enrolledAt.atOffset(ZoneOffset.UTC));
+    }
+}

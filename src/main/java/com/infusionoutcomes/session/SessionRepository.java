@@ -1,0 +1,33 @@
+package com.infusionoutcomes.session;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.infusionoutcomes.system.Cursor;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class SessionRepository implements PanacheRepositoryBase<InfusionSession, UUID> {
+
+    /** The patient's completed sessions in treatment order: their position is the session number. */
+    public List<UUID> completedInOrder(UUID patientId) {
+        return find("select s.id from InfusionSession s where s.patientId = ?1 and s.status = ?2 order by s.startedAt, s.id",
+                patientId, SessionStatus.COMPLETED).project(UUID.class).list();
+    }
+
+    /** Chronological: by startedAt, or scheduledAt for a session that has not started. */
+    public List<InfusionSession> listForPatient(UUID patientId, Cursor after, int rows) {
+        String when = "coalesce(startedAt, scheduledAt)";
+        StringBuilder where = new StringBuilder("patientId = :patient");
+        Parameters params = Parameters.with("patient", patientId);
+        if (after != null) {
+            where.append(" and (" + when + " > :at or (" + when + " = :at and id > :id))");
+            params.and("at", after.instantKey()).and("id", after.id());
+        }
+        return find(where + " order by " + when + ", id", params).page(0, rows).list();
+    }
+}

@@ -1,0 +1,63 @@
+package com.infusionoutcomes.session;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.infusionoutcomes.system.Cursor;
+import com.infusionoutcomes.system.JsonMergePatch;
+import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.QueryParameters;
+
+@Path("/api/v1/patients/{patientId}/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private final SessionService service;
+
+    SessionResource(SessionService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createSession(@RestPath UUID patientId, @Valid @NotNull SessionRequest request) {
+        SessionResponse created = service.record(patientId, request);
+        return Response.created(URI.create("/api/v1/patients/" + patientId + "/sessions/" + created.id()))
+                .entity(created).build();
+    }
+
+    @GET
+    public Page<SessionResponse> listSessions(@RestPath UUID patientId, @RestQuery String cursor,
+            @RestQuery String limit) {
+        return service.list(patientId, Cursor.decode(cursor), QueryParameters.limit(limit));
+    }
+
+    @GET
+    @Path("/{sessionId}")
+    public SessionResponse getSession(@RestPath UUID patientId, @RestPath UUID sessionId) {
+        return service.get(patientId, sessionId);
+    }
+
+    @PATCH
+    @Path("/{sessionId}")
+    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    public SessionResponse updateSession(@RestPath UUID patientId, @RestPath UUID sessionId,
+            @NotNull JsonNode patch) {
+        return service.update(patientId, sessionId, patch);
+    }
+}

@@ -1,0 +1,182 @@
+package com.infusionoutcomes.session;
+
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.system.Cursor;
+import com.infusionoutcomes.system.JsonMergePatch;
+import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.Problem.FieldError;
+import com.infusionoutcomes.system.ProblemException;
+
+@ApplicationScoped
+@Transactional
+public class SessionService {
+
+    static final Duration MAX_INFUSION_LENGTH = Duration.ofHours(24);
+
+    private final SessionRepository sessions;
+    private final PatientService patients;
+    private final JsonMergePatch mergePatch;
+
+    SessionService(SessionRepository sessions, PatientService patients, JsonMergePatch mergePatch) {
+        this.sessions = sessions;
+        this.patients = patients;
+        this.mergePatch = mergePatch;
+    }
+
+    public SessionResponse record(UUID patientId, SessionRequest request) {
+        patients.require(patientId);
+        checkRules(request, null);
+        InfusionSession session = new InfusionSession();
+        session.id = UUID.randomUUID();
+        session.patientId = patientId;
+        session.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        apply(session, request);
+        sessions.persistAndFlush(session);
+        return view(session);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SessionResponse get(UUID patientId, UUID sessionId) {
+        return view(require(patientId, sessionId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<SessionResponse> list(UUID patientId, Cursor after, int limit) {
+        patients.require(patientId);
+        Map<UUID, Integer> numbers = numbers(patientId);
+        return Page.of(sessions.listForPatient(patientId, after, limit + 1), limit,
+                s -> Cursor.after(s.startedAt != null ? s.startedAt : s.scheduledAt, s.id),
+                s -> SessionResponse.from(s, numbers.get(s.id)));
+    }
+
+    public SessionResponse update(UUID patientId, UUID sessionId, JsonNode patch) {
+        InfusionSession session = require(patientId, sessionId);
+        SessionRequest request = mergePatch.apply(SessionRequest.from(session), patch, SessionRequest.class);
+        checkRules(request, session.status);
+        apply(session, request);
+        sessions.flush();
+        return view(session);
+    }
+
+    /** The patient's session, or 404 when the patient or the session is unknown or they do not belong together. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public InfusionSession require(UUID patientId, UUID sessionId) {
+        patients.require(patientId);
+        InfusionSession session = sessionId == null ? null : sessions.findById(sessionId);
+        if (session == null || !session.patientId.equals(patientId)) {
+            throw ProblemException.notFound("Infusion session");
+        }
+        return session;
+    }
+
+    /** True when the session exists and is this patient's: what a check-in may refer to. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean belongsTo(UUID sessionId, UUID patientId) {
+        InfusionSession session = sessions.findById(sessionId);
+        return session != null && session.patientId.equals(patientId);
+    }
+
+    private SessionResponse view(InfusionSession session) {
+        return SessionResponse.from(session, numbers(session.patientId).get(session.id));
+    }
+
+    private Map<UUID, Integer> numbers(UUID patientId) {
+        List<UUID> completed = sessions.completedInOrder(patientId);
+        Map<UUID, Integer> numbers = new HashMap<>();
+        for (int i = 0; i < completed.size(); i++) {
+            numbers.put(completed.get(i), i + 1);
+        }
+        return numbers;
+    }
+
+    private static void checkRules(SessionRequest r, SessionStatus from) {
+        List<FieldError> errors = new ArrayList<>();
+        switch (r.status()) {
+            case SCHEDULED, CANCELLED -> {
+                require(errors, r.scheduledAt(), "/scheduledAt", "is required for a " + r.status() + " session");
+                if (r.endedAt() != null) {
+                    errors.add(FieldError.at("/endedAt", "only a COMPLETED session has ended"));
+                }
+            }
+            case COMPLETED -> {
+                require(errors, r.startedAt(), "/startedAt", "is required for a COMPLETED session");
+                require(errors, r.endedAt(), "/endedAt", "is required for a COMPLETED session");
+                if (r.startedAt() != null && r.endedAt() != null) {
+                    if (!r.endedAt().isAfter(r.startedAt())) {
+                        errors.add(FieldError.at("/endedAt", "must be after startedAt"));
+                    } else if (Duration.between(r.startedAt(), r.endedAt()).compareTo(MAX_INFUSION_LENGTH) > 0) {
+                        errors.add(FieldError.at("/endedAt", "must be at most 24 hours after startedAt"));
+                    }
+                    if (r.endedAt().toInstant().isAfter(Instant.now().plus(PatientService.CLOCK_SKEW))) {
+                        errors.add(FieldError.at("/endedAt", "a completed session cannot end in the future"));
+                    }
+                }
+            }
+        }
+        if (from != null && from != r.status() && from != SessionStatus.SCHEDULED) {
+            errors.add(FieldError.at("/status", "a " + from + " session cannot become " + r.status()));
+        }
+        List<VitalSign> vitals = r.vitals() == null ? List.of() : r.vitals();
+        for (int i = 0; i < vitals.size(); i++) {
+            VitalSign v = vitals.get(i);
+            if (v.systolic() == null && v.diastolic() == null && v.heartRate() == null && v.spo2() == null) {
+                errors.add(FieldError.at("/vitals/" + i, "must record at least one measurement"));
+            }
+            if (v.systolic() != null && v.diastolic() != null && v.diastolic() >= v.systolic()) {
+                errors.add(FieldError.at("/vitals/" + i + "/diastolic", "must be lower than systolic"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private static void require(List<FieldError> errors, OffsetDateTime value, String pointer, String detail) {
+        if (value == null) {
+            errors.add(FieldError.at(pointer, detail));
+        }
+    }
+
+    private static void apply(InfusionSession session, SessionRequest r) {
+        session.status = r.status();
+        session.scheduledAt = instant(r.scheduledAt());
+        session.startedAt = instant(r.startedAt());
+        session.endedAt = instant(r.endedAt());
+        session.weightKg = r.weightKg();
+        session.doseMgPerKg = r.doseMgPerKg();
+        // The administered total is what the clinic records; when it is not given it follows from weight and dose.
+        session.totalDoseMg = r.totalDoseMg() != null || r.weightKg() == null || r.doseMgPerKg() == null
+                ? r.totalDoseMg()
+                : r.weightKg().multiply(r.doseMgPerKg()).setScale(2, RoundingMode.HALF_UP);
+        session.rateMgPerKgPerHour = r.rateMgPerKgPerHour();
+        session.notes = r.notes();
+        session.vitals.clear();
+        if (r.vitals() != null) {
+            r.vitals().stream().map(VitalSign::toEntry).forEach(session.vitals::add);
+        }
+        session.sideEffects.clear();
+        if (r.sideEffects() != null) {
+            r.sideEffects().stream().map(SideEffect::toEntry).forEach(session.sideEffects::add);
+        }
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+}

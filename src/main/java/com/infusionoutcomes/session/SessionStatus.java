@@ -1,0 +1,5 @@
+package com.infusionoutcomes.session;
+
+public enum SessionStatus {
+    SCHEDULED, COMPLETED, CANCELLED
+}

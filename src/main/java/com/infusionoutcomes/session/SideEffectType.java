@@ -1,0 +1,6 @@
+package com.infusionoutcomes.session;
+
+public enum SideEffectType {
+    DISSOCIATION, NAUSEA, VOMITING, DIZZINESS, HEADACHE, HALLUCINATIONS, SEDATION, ANXIETY,
+    ELEVATED_BLOOD_PRESSURE, TACHYCARDIA, OTHER
+}

@@ -1,0 +1,57 @@
+package com.infusionoutcomes.system;
+
+import java.util.List;
+
+import com.infusionoutcomes.system.Problem.FieldError;
+
+/** Thrown by services for any outcome a client caused; rendered as a {@link Problem} by {@link ProblemMappers}. */
+public class ProblemException extends RuntimeException {
+
+    private final ProblemType type;
+    private final List<FieldError> errors;
+
+    public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(ProblemType.NOT_FOUND, what + " not found", null);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(ProblemType.CONFLICT, detail, null);
+    }
+
+    public static ProblemException invalid(List<FieldError> errors) {
+        return new ProblemException(ProblemType.VALIDATION_FAILED, "The request has invalid fields", errors);
+    }
+
+    public static ProblemException invalid(String pointer, String detail) {
+        return invalid(List.of(FieldError.at(pointer, detail)));
+    }
+
+    public static ProblemException badParameter(String parameter, String detail) {
+        return new ProblemException(ProblemType.MALFORMED_REQUEST, "Invalid query parameter '" + parameter + "'",
+                List.of(FieldError.parameter(parameter, detail)));
+    }
+
+    public static ProblemException invalidParameter(String parameter, String detail) {
+        return new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid query parameter '" + parameter + "'",
+                List.of(FieldError.parameter(parameter, detail)));
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(type.uri(), type.title(), type.status(), getMessage(), instance,
+                errors.isEmpty() ? null : errors);
+    }
+}

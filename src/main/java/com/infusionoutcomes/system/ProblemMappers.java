@@ -1,0 +1,169 @@
+package com.infusionoutcomes.system;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.infusionoutcomes.system.Problem.FieldError;
+
+/**
+ * Turns every failure into an RFC 9457 problem document. The line between 400 and 422: a body that is not
+ * JSON, or a value of the wrong JSON type (a string where a number belongs), is malformed (400); a value of the
+ * right type that is not acceptable (a score of 11 or 7.5, an unknown enum constant, a bad date, an unknown
+ * property) is invalid (422). Either way each offending field is named by a JSON pointer.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> FieldError.at(pointer(v.getPropertyPath()), v.getMessage()))
+                .sorted((a, b) -> a.pointer().compareTo(b.pointer()))
+                .toList();
+        return respond(ProblemException.invalid(errors).toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return respond(new ProblemException(ProblemType.MALFORMED_REQUEST,
+                    "The request body is not well-formed JSON", null).toProblem(path(uri)));
+        }
+        String pointer = pointer(mapping.getPath());
+        if (e instanceof UnrecognizedPropertyException) {
+            return respond(ProblemException.invalid(pointer, "unknown property; known properties are "
+                    + ((UnrecognizedPropertyException) e).getKnownPropertyIds()).toProblem(path(uri)));
+        }
+        if (e instanceof InvalidFormatException format && isInvalidValueOfRightType(format)) {
+            return respond(ProblemException.invalid(pointer, describe(format)).toProblem(path(uri)));
+        }
+        return respond(new ProblemException(ProblemType.MALFORMED_REQUEST, "A value has the wrong JSON type",
+                List.of(FieldError.at(pointer, "wrong JSON type"))).toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response patch(JsonMergePatch.PatchReadException e, UriInfo uri) {
+        return json(e.getCause(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        Response.ResponseBuilder builder = Response.status(status.getStatusCode())
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
+                        status.getStatusCode() == 404 ? "No such resource" : e.getMessage(), path(uri), null));
+        // Keep protocol headers the framework set (Allow on 405, WWW-Authenticate on 401, Retry-After on 429).
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!"Content-Type".equalsIgnoreCase(name) && !"Content-Length".equalsIgnoreCase(name)) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        // The id lets an operator find the stack trace without the response or the log carrying patient data.
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return respond(new Problem(ProblemType.INTERNAL_ERROR.uri(), ProblemType.INTERNAL_ERROR.title(), 500,
+                "An unexpected error occurred; incident " + incident, path(uri), null));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static boolean isInvalidValueOfRightType(InvalidFormatException e) {
+        Class<?> target = e.getTargetType();
+        Object value = e.getValue();
+        if (target == null) {
+            return false;
+        }
+        if (target.isEnum() || (value instanceof String && !Number.class.isAssignableFrom(wrap(target)))) {
+            return true; // an unknown enum constant, an unparseable date, zone or UUID
+        }
+        return value instanceof Number && isIntegral(target); // 7.5 where an integer belongs
+    }
+
+    private static String describe(InvalidFormatException e) {
+        Class<?> target = e.getTargetType();
+        if (target.isEnum()) {
+            return "must be one of " + List.of(target.getEnumConstants());
+        }
+        if (isIntegral(target)) {
+            return "must be an integer";
+        }
+        return "is not a valid " + target.getSimpleName();
+    }
+
+    private static boolean isIntegral(Class<?> type) {
+        Class<?> t = wrap(type);
+        return t == Integer.class || t == Long.class || t == Short.class;
+    }
+
+    private static Class<?> wrap(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return type == int.class ? Integer.class : type == long.class ? Long.class
+                : type == short.class ? Short.class : type == double.class ? Double.class : Object.class;
+    }
+
+    static String pointer(List<JsonMappingException.Reference> path) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            pointer.append('/').append(ref.getFieldName() != null ? escape(ref.getFieldName()) : ref.getIndex());
+        }
+        return pointer.toString();
+    }
+
+    private static final Set<ElementKind> INVOCATION = Set.of(ElementKind.METHOD, ElementKind.CONSTRUCTOR,
+            ElementKind.PARAMETER, ElementKind.CROSS_PARAMETER, ElementKind.RETURN_VALUE);
+
+    static String pointer(Path path) {
+        StringBuilder pointer = new StringBuilder();
+        for (Path.Node node : path) {
+            if (INVOCATION.contains(node.getKind())) {
+                continue;
+            }
+            if (node.isInIterable() && node.getIndex() != null) {
+                pointer.append('/').append(node.getIndex());
+            }
+            if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                pointer.append('/').append(escape(node.getName()));
+            }
+        }
+        return pointer.toString();
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}

@@ -1,0 +1,65 @@
+package com.infusionoutcomes.system;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+
+/**
+ * Parses query parameters by hand: JAX-RS answers 404 when it cannot convert one, and a client that sent
+ * {@code limit=abc} deserves a 400 naming the parameter.
+ */
+public final class QueryParameters {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    private QueryParameters() {
+    }
+
+    public static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badParameter("limit", "must be an integer");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ProblemException.invalidParameter("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    /** An ISO-8601 instant with an offset ({@code 2026-03-01T00:00:00Z}), or null when absent. */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter(name, "must be an ISO-8601 date-time with offset, e.g. 2026-03-01T00:00:00Z");
+        }
+    }
+
+    public static <E extends Enum<E>> E enumeration(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidParameter(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** {@code from} after {@code to} is a well-formed but impossible window. */
+    public static void requireOrdered(Instant from, Instant to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ProblemException.invalidParameter("from", "must not be after 'to'");
+        }
+    }
+}
