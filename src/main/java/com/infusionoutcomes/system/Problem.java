@@ -1,5 +1,7 @@
 package com.infusionoutcomes.system;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,11 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code errors} names each offending field (JSON pointer into the body) or query parameter.
  */
 @Schema(name = "Problem")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     @Schema(name = "FieldError")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FieldError(String pointer, String parameter, String detail) {
 
         public static FieldError at(String pointer, String detail) {

@@ -14,9 +14,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.infusionoutcomes.system.Problem.FieldError;
 
@@ -47,8 +50,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             return respond(new ProblemException(ProblemType.MALFORMED_REQUEST,
-                    "The request body is not well-formed JSON", null).toProblem(path(uri)));
+                    "The request body is not well-formed JSON",
+                    List.of(FieldError.at("", e.getOriginalMessage() + where))).toProblem(path(uri)));
         }
         String pointer = pointer(mapping.getPath());
         if (e instanceof UnrecognizedPropertyException) {
@@ -62,6 +68,17 @@ public class ProblemMappers {
                 List.of(FieldError.at(pointer, "wrong JSON type"))).toProblem(path(uri)));
     }
 
+    // Quarkus registers its own mappers for these subtypes; naming them here keeps every JSON error one shape.
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response parse(JsonParseException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response patch(JsonMergePatch.PatchReadException e, UriInfo uri) {
         return json(e.getCause(), uri);
@@ -69,6 +86,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri); // the framework wraps body parse failures in a bare 400
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         Response.ResponseBuilder builder = Response.status(status.getStatusCode())
                 .type(Problem.MEDIA_TYPE)
