@@ -63,10 +63,11 @@ public class PatientService {
     public PatientResponse update(UUID patientId, JsonNode patch) {
         Patient patient = require(patientId);
         PatientRequest request = mergePatch.apply(PatientRequest.from(patient), patch, PatientRequest.class);
-        apply(patient, request);
-        if (patient.externalId != null && patients.externalIdTaken(patient.externalId, patient.id)) {
+        // Checked before the managed entity changes: the query would otherwise flush the duplicate first.
+        if (request.externalId() != null && patients.externalIdTaken(request.externalId(), patient.id)) {
             throw duplicateExternalId();
         }
+        apply(patient, request);
         save(patient);
         return PatientResponse.from(patient);
     }

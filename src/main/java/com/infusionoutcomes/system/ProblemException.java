@@ -1,5 +1,6 @@
 package com.infusionoutcomes.system;
 
+import java.util.Comparator;
 import java.util.List;
 
 import com.infusionoutcomes.system.Problem.FieldError;
@@ -25,7 +26,12 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(ProblemType.VALIDATION_FAILED, "The request has invalid fields", errors);
+        // One order for every 422, whichever rule found the error: clients and tests can rely on it.
+        List<FieldError> sorted = errors.stream()
+                .sorted(Comparator.comparing(FieldError::pointer, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(FieldError::detail))
+                .toList();
+        return new ProblemException(ProblemType.VALIDATION_FAILED, "The request has invalid fields", sorted);
     }
 
     public static ProblemException invalid(String pointer, String detail) {

@@ -1,5 +1,6 @@
 package com.infusionoutcomes.system;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -42,7 +43,6 @@ public class ProblemMappers {
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> FieldError.at(pointer(v.getPropertyPath()), v.getMessage()))
-                .sorted((a, b) -> a.pointer().compareTo(b.pointer()))
                 .toList();
         return respond(ProblemException.invalid(errors).toProblem(path(uri)));
     }
@@ -52,9 +52,11 @@ public class ProblemMappers {
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            // Parser messages describe tokens; binding messages name Java types, which are ours to keep.
+            String what = e instanceof JsonParseException ? e.getOriginalMessage() : "the body must be a JSON object";
             return respond(new ProblemException(ProblemType.MALFORMED_REQUEST,
-                    "The request body is not well-formed JSON",
-                    List.of(FieldError.at("", e.getOriginalMessage() + where))).toProblem(path(uri)));
+                    "The request body is not well-formed JSON", List.of(FieldError.at("", what + where)))
+                    .toProblem(path(uri)));
         }
         String pointer = pointer(mapping.getPath());
         if (e instanceof UnrecognizedPropertyException) {
@@ -107,9 +109,20 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         // The id lets an operator find the stack trace without the response or the log carrying patient data.
         String incident = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        LOG.errorf(redacted(e), "Unexpected failure, incident %s", incident);
         return respond(new Problem(ProblemType.INTERNAL_ERROR.uri(), ProblemType.INTERNAL_ERROR.title(), 500,
                 "An unexpected error occurred; incident " + incident, path(uri), null));
+    }
+
+    /**
+     * The same chain of exception types and stack frames, without messages: database and parser messages quote
+     * the values of the request, and patient data stays out of logs.
+     */
+    static Throwable redacted(Throwable e) {
+        Throwable cause = e.getCause() == null || e.getCause() == e ? null : redacted(e.getCause());
+        Throwable copy = new Throwable(e.getClass().getName() + " (message withheld)", cause);
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 
     static Response respond(Problem problem) {
@@ -135,6 +148,12 @@ public class ProblemMappers {
         }
         if (isIntegral(target)) {
             return "must be an integer";
+        }
+        if (target == OffsetDateTime.class) {
+            return "must be an ISO-8601 date-time with offset, e.g. 2026-03-01T08:30:00+01:00";
+        }
+        if (target == UUID.class) {
+            return "must be a UUID";
         }
         return "is not a valid " + target.getSimpleName();
     }

@@ -1,0 +1,343 @@
+package com.infusionoutcomes.system;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.infusionoutcomes.checkin.CheckInContext;
+import com.infusionoutcomes.checkin.CheckInRequest;
+import com.infusionoutcomes.checkin.CheckInResponse;
+import com.infusionoutcomes.checkin.Scores;
+import com.infusionoutcomes.patient.Condition;
+import com.infusionoutcomes.patient.PatientRequest;
+import com.infusionoutcomes.patient.PatientResponse;
+import com.infusionoutcomes.session.SessionRequest;
+import com.infusionoutcomes.session.SessionResponse;
+import com.infusionoutcomes.session.SessionStatus;
+import com.infusionoutcomes.session.Severity;
+import com.infusionoutcomes.session.SideEffect;
+import com.infusionoutcomes.session.SideEffectType;
+import com.infusionoutcomes.session.VitalSign;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.v3.core.util.Yaml31;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+/**
+ * openapi/openapi.yaml is the contract. This proves three things: the service serves exactly that file; every
+ * operation, parameter and media type in it is implemented by a resource method and nothing else is; and every
+ * schema matches the Java record or enum behind it, down to required fields and bounds.
+ */
+@QuarkusTest
+class OpenApiContractTest {
+
+    private static final Path CONTRACT = Path.of("openapi/openapi.yaml");
+
+    /** The Java type behind each schema; a schema missing here fails the test, so none goes unchecked. */
+    private static final Map<String, Class<?>> SCHEMA_TYPES = Map.ofEntries(
+            Map.entry("Patient", PatientResponse.class),
+            Map.entry("PatientRequest", PatientRequest.class),
+            Map.entry("PatientPatch", PatientRequest.class),
+            Map.entry("PatientPage", Page.class),
+            Map.entry("Condition", Condition.class),
+            Map.entry("InfusionSession", SessionResponse.class),
+            Map.entry("InfusionSessionRequest", SessionRequest.class),
+            Map.entry("InfusionSessionPatch", SessionRequest.class),
+            Map.entry("InfusionSessionPage", Page.class),
+            Map.entry("SessionStatus", SessionStatus.class),
+            Map.entry("VitalSign", VitalSign.class),
+            Map.entry("SideEffect", SideEffect.class),
+            Map.entry("SideEffectType", SideEffectType.class),
+            Map.entry("Severity", Severity.class),
+            Map.entry("CheckIn", CheckInResponse.class),
+            Map.entry("CheckInRequest", CheckInRequest.class),
+            Map.entry("CheckInPage", Page.class),
+            Map.entry("CheckInContext", CheckInContext.class),
+            Map.entry("Scores", Scores.class),
+            Map.entry("Problem", Problem.class),
+            Map.entry("FieldError", Problem.FieldError.class));
+
+    private static OpenAPI contract;
+
+    @BeforeAll
+    static void readContract() throws IOException {
+        contract = parse(Files.readString(CONTRACT), false);
+    }
+
+    private static OpenAPI parse(String text, boolean resolve) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(resolve);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+        assertNotNull(result.getOpenAPI(), () -> "unreadable OpenAPI document: " + result.getMessages());
+        assertEquals(List.of(), result.getMessages(), "OpenAPI document problems");
+        return result.getOpenAPI();
+    }
+
+    @Test
+    void shouldServeTheContractFileUnchanged() throws IOException {
+        String served = given().accept("application/yaml").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        JsonNode servedTree = Yaml31.mapper().valueToTree(parse(served, false));
+        JsonNode fileTree = Yaml31.mapper().valueToTree(parse(Files.readString(CONTRACT), false));
+        assertEquals(fileTree, servedTree);
+    }
+
+    @Test
+    void shouldDocumentExactlyTheOperationsTheCodeImplements() throws Exception {
+        Map<String, String> implemented = new TreeMap<>();
+        for (Class<?> resource : applicationClasses()) {
+            jakarta.ws.rs.Path root = resource.getAnnotation(jakarta.ws.rs.Path.class);
+            if (root == null) {
+                continue;
+            }
+            for (Method method : resource.getDeclaredMethods()) {
+                String verb = httpMethod(method);
+                if (verb == null) {
+                    continue;
+                }
+                jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                String path = root.value() + (sub == null ? "" : sub.value());
+                implemented.put(verb + " " + path, describe(method));
+            }
+        }
+        Map<String, String> documented = new TreeMap<>();
+        contract.getPaths().forEach((path, item) -> item.readOperationsMap()
+                .forEach((verb, op) -> documented.put(verb.name() + " " + path, describe(item, op))));
+        assertEquals(documented, implemented);
+    }
+
+    @Test
+    void shouldAnswerEveryErrorWithTheSharedProblemSchema() {
+        contract.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((verb, op) -> {
+            assertTrue(op.getResponses().containsKey("500"), verb + " " + path + " documents no 500");
+            assertNotNull(op.getOperationId(), verb + " " + path + " has no operationId");
+            op.getResponses().forEach((status, declared) -> {
+                ApiResponse response = deref(declared);
+                if (status.startsWith("4") || status.startsWith("5")) {
+                    Schema<?> schema = response.getContent().get(Problem.MEDIA_TYPE).getSchema();
+                    assertEquals("Problem", schema.getTitle() != null ? schema.getTitle() : refName(schema),
+                            verb + " " + path + " " + status);
+                } else {
+                    assertTrue(response.getContent().containsKey("application/json"), verb + " " + path + " " + status);
+                }
+            });
+        }));
+    }
+
+    @Test
+    void shouldDescribeEverySchemaAsTheJavaTypeBehindIt() {
+        Map<String, Schema> schemas = contract.getComponents().getSchemas();
+        assertEquals(new TreeSet<>(SCHEMA_TYPES.keySet()), new TreeSet<>(schemas.keySet()));
+        schemas.forEach((name, schema) -> {
+            Class<?> type = SCHEMA_TYPES.get(name);
+            if (type.isEnum()) {
+                List<String> constants = Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+                assertEquals(constants, schema.getEnum(), name + " enum");
+                return;
+            }
+            RecordComponent[] components = type.getRecordComponents();
+            assertEquals(Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new)),
+                    new TreeSet<>(schema.getProperties().keySet()), name + " properties");
+            boolean isPatch = name.endsWith("Patch");
+            boolean isInput = name.endsWith("Request") || isPatch || Set.of("VitalSign", "SideEffect", "Scores").contains(name);
+            if (isInput) {
+                Object additional = schema.getAdditionalProperties();
+                assertTrue(Boolean.FALSE.equals(additional)
+                        || additional instanceof Schema<?> s && Boolean.FALSE.equals(s.getBooleanSchemaValue()),
+                        name + " must refuse unknown properties");
+                Set<String> required = isPatch ? Set.of() : Arrays.stream(components)
+                        .filter(c -> c.isAnnotationPresent(NotNull.class) || c.isAnnotationPresent(NotBlank.class))
+                        .map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
+                assertEquals(required, new TreeSet<>(schema.getRequired() == null ? List.of() : schema.getRequired()),
+                        name + " required");
+                for (RecordComponent component : components) {
+                    assertEquals(bounds(component), bounds((Schema<?>) schema.getProperties().get(component.getName())),
+                            name + "." + component.getName() + " bounds");
+                }
+            } else if (type.getAnnotation(com.fasterxml.jackson.annotation.JsonInclude.class) == null) {
+                // Responses always carry every field, null or not, so integrators can rely on them.
+                assertEquals(Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new)),
+                        new TreeSet<>(schema.getRequired()), name + " required");
+            }
+        });
+    }
+
+    private static ApiResponse deref(ApiResponse response) {
+        return response.get$ref() == null ? response
+                : contract.getComponents().getResponses().get(lastSegment(response.get$ref()));
+    }
+
+    private static Parameter deref(Parameter parameter) {
+        return parameter.get$ref() == null ? parameter
+                : contract.getComponents().getParameters().get(lastSegment(parameter.get$ref()));
+    }
+
+    private static String lastSegment(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    private static Map<String, BigDecimal> bounds(RecordComponent c) {
+        Map<String, BigDecimal> bounds = new TreeMap<>();
+        Min min = c.getAnnotation(Min.class);
+        Max max = c.getAnnotation(Max.class);
+        DecimalMin decimalMin = c.getAnnotation(DecimalMin.class);
+        DecimalMax decimalMax = c.getAnnotation(DecimalMax.class);
+        Size size = c.getAnnotation(Size.class);
+        if (min != null) {
+            bounds.put("minimum", BigDecimal.valueOf(min.value()));
+        }
+        if (max != null) {
+            bounds.put("maximum", BigDecimal.valueOf(max.value()));
+        }
+        if (decimalMin != null) {
+            bounds.put(decimalMin.inclusive() ? "minimum" : "exclusiveMinimum", new BigDecimal(decimalMin.value()));
+        }
+        if (decimalMax != null) {
+            bounds.put(decimalMax.inclusive() ? "maximum" : "exclusiveMaximum", new BigDecimal(decimalMax.value()));
+        }
+        if (size != null) {
+            boolean list = List.class.isAssignableFrom(c.getType());
+            if (size.min() > 0) {
+                bounds.put(list ? "minItems" : "minLength", BigDecimal.valueOf(size.min()));
+            }
+            if (size.max() < Integer.MAX_VALUE) {
+                bounds.put(list ? "maxItems" : "maxLength", BigDecimal.valueOf(size.max()));
+            }
+        }
+        return normalise(bounds);
+    }
+
+    private static Map<String, BigDecimal> bounds(Schema<?> s) {
+        Map<String, BigDecimal> bounds = new TreeMap<>();
+        putIfPresent(bounds, "minimum", s.getMinimum());
+        putIfPresent(bounds, "maximum", s.getMaximum());
+        putIfPresent(bounds, "exclusiveMinimum", s.getExclusiveMinimumValue());
+        putIfPresent(bounds, "exclusiveMaximum", s.getExclusiveMaximumValue());
+        putIfPresent(bounds, "minLength", s.getMinLength() == null ? null : BigDecimal.valueOf(s.getMinLength()));
+        putIfPresent(bounds, "maxLength", s.getMaxLength() == null ? null : BigDecimal.valueOf(s.getMaxLength()));
+        putIfPresent(bounds, "minItems", s.getMinItems() == null ? null : BigDecimal.valueOf(s.getMinItems()));
+        putIfPresent(bounds, "maxItems", s.getMaxItems() == null ? null : BigDecimal.valueOf(s.getMaxItems()));
+        return normalise(bounds);
+    }
+
+    private static void putIfPresent(Map<String, BigDecimal> map, String key, BigDecimal value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static Map<String, BigDecimal> normalise(Map<String, BigDecimal> bounds) {
+        Map<String, BigDecimal> out = new TreeMap<>();
+        bounds.forEach((k, v) -> out.put(k, v.stripTrailingZeros()));
+        return out;
+    }
+
+    private static String describe(Method method) {
+        List<String> path = new ArrayList<>();
+        List<String> query = new ArrayList<>();
+        for (java.lang.reflect.Parameter p : method.getParameters()) {
+            if (p.isAnnotationPresent(RestPath.class) || p.isAnnotationPresent(jakarta.ws.rs.PathParam.class)) {
+                path.add(p.getName());
+            } else if (p.isAnnotationPresent(RestQuery.class) || p.isAnnotationPresent(jakarta.ws.rs.QueryParam.class)) {
+                query.add(p.getName());
+            }
+        }
+        Consumes consumes = method.getAnnotation(Consumes.class);
+        List<String> media = consumes == null ? List.of() : Arrays.asList(consumes.value());
+        return signature(path, query, media);
+    }
+
+    private static String describe(PathItem item, Operation op) {
+        List<String> path = new ArrayList<>();
+        List<String> query = new ArrayList<>();
+        Stream.concat(item.getParameters() == null ? Stream.empty() : item.getParameters().stream(),
+                op.getParameters() == null ? Stream.empty() : op.getParameters().stream())
+                .map(OpenApiContractTest::deref)
+                .forEach(p -> ("path".equals(p.getIn()) ? path : query).add(p.getName()));
+        List<String> media = op.getRequestBody() == null ? List.of() : new ArrayList<>(op.getRequestBody().getContent().keySet());
+        return signature(path, query, media);
+    }
+
+    private static String signature(List<String> path, List<String> query, List<String> media) {
+        return "path" + new TreeSet<>(path) + " query" + new TreeSet<>(query) + " body" + new TreeSet<>(media);
+    }
+
+    private static String httpMethod(Method method) {
+        Map<Class<? extends Annotation>, String> verbs = new LinkedHashMap<>();
+        verbs.put(GET.class, "GET");
+        verbs.put(POST.class, "POST");
+        verbs.put(PUT.class, "PUT");
+        verbs.put(PATCH.class, "PATCH");
+        verbs.put(DELETE.class, "DELETE");
+        return verbs.entrySet().stream().filter(e -> method.isAnnotationPresent(e.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    private static String refName(Schema<?> schema) {
+        return schema.get$ref() == null ? null : lastSegment(schema.get$ref());
+    }
+
+    private static List<Class<?>> applicationClasses() throws IOException {
+        Path root = Path.of("target/classes");
+        try (Stream<Path> files = Files.walk(root.resolve("com/infusionoutcomes"))) {
+            List<Class<?>> classes = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                try {
+                    classes.add(Class.forName(name, false, OpenApiContractTest.class.getClassLoader()));
+                } catch (ClassNotFoundException | NoClassDefFoundError e) {
+                    // generated helper classes that only exist at build time
+                }
+            }
+            assertTrue(classes.size() > 10, "application classes not found under " + root.toAbsolutePath());
+            return classes;
+        }
+    }
+}
