@@ -1,0 +1,116 @@
+package com.infusionoutcomes.demo;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.infusionoutcomes.checkin.CheckInRequest;
+import com.infusionoutcomes.checkin.CheckInService;
+import com.infusionoutcomes.demo.CohortPlan.PlannedPatient;
+import com.infusionoutcomes.demo.CohortPlan.PlannedSession;
+import com.infusionoutcomes.patient.PatientRepository;
+import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.session.SessionService;
+import com.infusionoutcomes.system.ProblemException;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Gives a fresh development database a small cohort of fictional patients to explore. Every record goes through
+ * the same services and constraints as a client's request, so the demo can never hold what a client could not
+ * store.
+ */
+@ApplicationScoped
+class DemoCohort {
+
+    private static final Logger LOG = Logger.getLogger(DemoCohort.class);
+
+    private final boolean enabled;
+    private final PatientRepository patientRepository;
+    private final PatientService patients;
+    private final SessionService sessions;
+    private final CheckInService checkIns;
+    private final Validator validator;
+
+    DemoCohort(@ConfigProperty(name = "infusion.demo-data.enabled", defaultValue = "false") boolean enabled,
+            PatientRepository patientRepository, PatientService patients, SessionService sessions,
+            CheckInService checkIns, Validator validator) {
+        this.enabled = enabled;
+        this.patientRepository = patientRepository;
+        this.patients = patients;
+        this.sessions = sessions;
+        this.checkIns = checkIns;
+        this.validator = validator;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (enabled) {
+            load(Instant.now());
+        }
+    }
+
+    /**
+     * Loads the cohort as of {@code now} unless the database already holds any patient (a restart, or real data);
+     * true when it loaded. Each record commits on its own, as the services own their transactions.
+     */
+    @ActivateRequestContext
+    boolean load(Instant now) {
+        if (patientRepository.count() > 0) {
+            LOG.debug("Demo cohort not loaded: the database already has patients");
+            return false;
+        }
+        int patientCount = 0;
+        int sessionCount = 0;
+        int checkInCount = 0;
+        try {
+            for (PlannedPatient planned : CohortPlan.at(now)) {
+                UUID patientId = patients.enroll(valid(planned.enrolment())).id();
+                patientCount++;
+                for (PlannedSession course : planned.course()) {
+                    UUID sessionId = sessions.record(patientId, valid(course.session())).id();
+                    sessionCount++;
+                    checkIns.record(patientId, valid(course.preCheckIn(sessionId)));
+                    checkIns.record(patientId, valid(course.postCheckIn(sessionId)));
+                    checkInCount += 2;
+                }
+                if (planned.booster() != null) {
+                    sessions.record(patientId, valid(planned.booster()));
+                    sessionCount++;
+                }
+                for (CheckInRequest daily : planned.daily()) {
+                    checkIns.record(patientId, valid(daily));
+                    checkInCount++;
+                }
+            }
+        } catch (ProblemException e) {
+            // A refusal here means the generator and the rules disagree; the field pointers say which rule.
+            throw new IllegalStateException("Demo cohort refused (" + e.getMessage() + "): " + e.errors()
+                    + "; loaded " + patientCount + " patients before it", e);
+        }
+        LOG.infof("Loaded demo cohort: %d patients, %d infusion sessions, %d check-ins", patientCount, sessionCount,
+                checkInCount);
+        return true;
+    }
+
+    /** The services trust their callers to have applied the request constraints, as the REST layer does. */
+    private <T> T valid(T request) {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            String which = violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+                    .collect(Collectors.joining("; "));
+            throw new ConstraintViolationException("Demo cohort violates request constraints: " + which, violations);
+        }
+        return request;
+    }
+}
