@@ -193,7 +193,7 @@ class OpenApiContractTest {
                         || additional instanceof Schema<?> s && Boolean.FALSE.equals(s.getBooleanSchemaValue()),
                         name + " must refuse unknown properties");
                 Set<String> required = isPatch ? Set.of() : Arrays.stream(components)
-                        .filter(c -> c.isAnnotationPresent(NotNull.class) || c.isAnnotationPresent(NotBlank.class))
+                        .filter(c -> constraint(c, NotNull.class) != null || constraint(c, NotBlank.class) != null)
                         .map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
                 assertEquals(required, new TreeSet<>(schema.getRequired() == null ? List.of() : schema.getRequired()),
                         name + " required");
@@ -225,11 +225,11 @@ class OpenApiContractTest {
 
     private static Map<String, BigDecimal> bounds(RecordComponent c) {
         Map<String, BigDecimal> bounds = new TreeMap<>();
-        Min min = c.getAnnotation(Min.class);
-        Max max = c.getAnnotation(Max.class);
-        DecimalMin decimalMin = c.getAnnotation(DecimalMin.class);
-        DecimalMax decimalMax = c.getAnnotation(DecimalMax.class);
-        Size size = c.getAnnotation(Size.class);
+        Min min = constraint(c, Min.class);
+        Max max = constraint(c, Max.class);
+        DecimalMin decimalMin = constraint(c, DecimalMin.class);
+        DecimalMax decimalMax = constraint(c, DecimalMax.class);
+        Size size = constraint(c, Size.class);
         if (min != null) {
             bounds.put("minimum", BigDecimal.valueOf(min.value()));
         }
@@ -242,6 +242,9 @@ class OpenApiContractTest {
         if (decimalMax != null) {
             bounds.put(decimalMax.inclusive() ? "maximum" : "exclusiveMaximum", new BigDecimal(decimalMax.value()));
         }
+        if (constraint(c, NotBlank.class) != null) {
+            bounds.put("minLength", BigDecimal.ONE);
+        }
         if (size != null) {
             boolean list = List.class.isAssignableFrom(c.getType());
             if (size.min() > 0) {
@@ -252,6 +255,15 @@ class OpenApiContractTest {
             }
         }
         return normalise(bounds);
+    }
+
+    /** Constraints written on a record component land on its field (their targets exclude record components). */
+    private static <A extends Annotation> A constraint(RecordComponent c, Class<A> type) {
+        try {
+            return c.getDeclaringRecord().getDeclaredField(c.getName()).getAnnotation(type);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, BigDecimal> bounds(Schema<?> s) {
