@@ -4,14 +4,111 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
-/** Builds the records a test needs through the public API, so every fixture passes the same validation. */
+/**
+ * Builds the records a test needs through the public API, so every fixture passes the same validation, and
+ * signs tests in: by default as a clinician who enrolls, and therefore cares for, every patient a test creates.
+ */
 public final class TestData {
 
+    public static final String ADMIN_USERNAME = "test.admin";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final String PASSWORD = "correct-horse-battery";
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, Instant> ISSUED = new ConcurrentHashMap<>();
+
     private TestData() {
+    }
+
+    /** Every following request of this test carries the shared test clinician's bearer token. */
+    public static void signInAsClinician() {
+        signIn(clinicianToken());
+    }
+
+    public static void signIn(String token) {
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + token)
+                .build();
+    }
+
+    public static void signOut() {
+        RestAssured.requestSpecification = null;
+    }
+
+    public static String adminToken() {
+        return token(ADMIN_USERNAME, ADMIN_PASSWORD);
+    }
+
+    public static String clinicianToken() {
+        return token(CLINICIAN.updateAndGet(name -> name != null ? name : createStaff("CLINICIAN")), PASSWORD);
+    }
+
+    private static final AtomicReference<String> CLINICIAN = new AtomicReference<>();
+
+    /** A request without the signed-in user's token, whatever the test signed in as. */
+    public static RequestSpecification anonymous() {
+        RequestSpecification saved = RestAssured.requestSpecification;
+        RestAssured.requestSpecification = null;
+        try {
+            return given();
+        } finally {
+            RestAssured.requestSpecification = saved;
+        }
+    }
+
+    /** A request carrying exactly this token. */
+    public static RequestSpecification as(String token) {
+        return anonymous().header("Authorization", "Bearer " + token);
+    }
+
+    /** A new CLINICIAN or ADMIN account; returns its username (its id via {@link #userId}). */
+    public static String createStaff(String role) {
+        String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        as(adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", PASSWORD, "role", role, "displayName", "Test " + role))
+                .when().post("/api/v1/users")
+                .then().statusCode(201);
+        return username;
+    }
+
+    /** Logs in; cached for ten minutes of the fifteen an access token lives. */
+    public static String token(String username, String password) {
+        String key = username + "\u0000" + password;
+        Instant issued = ISSUED.get(key);
+        if (issued != null && issued.isAfter(Instant.now().minus(10, ChronoUnit.MINUTES))) {
+            return TOKENS.get(key);
+        }
+        String token = anonymous().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .when().post("/api/v1/auth/token")
+                .then().statusCode(200)
+                .extract().path("accessToken");
+        TOKENS.put(key, token);
+        ISSUED.put(key, Instant.now());
+        return token;
+    }
+
+    /** Gives the patient a login through the enrollment flow and returns its access token. */
+    public static String patientToken(String patientId) {
+        String code = as(clinicianToken())
+                .when().post("/api/v1/patients/{p}/enrollment-code", patientId)
+                .then().statusCode(201).extract().path("code");
+        String username = "patient-" + UUID.randomUUID().toString().substring(0, 8);
+        anonymous().contentType(ContentType.JSON)
+                .body(Map.of("code", code, "username", username, "password", PASSWORD))
+                .when().post("/api/v1/auth/enroll")
+                .then().statusCode(201);
+        return token(username, PASSWORD);
     }
 
     public static String enrollPatient() {

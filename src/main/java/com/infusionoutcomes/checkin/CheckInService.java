@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.session.SessionService;
 import com.infusionoutcomes.system.Cursor;
@@ -26,12 +28,16 @@ public class CheckInService {
     private final CheckInRepository checkIns;
     private final PatientService patients;
     private final SessionService sessions;
+    private final AuditLog audit;
 
-    CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions) {
+    CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions, AuditLog audit) {
         this.checkIns = checkIns;
         this.patients = patients;
         this.sessions = sessions;
+        this.audit = audit;
     }
+
+    private static final String RESOURCE = "CheckIn";
 
     /** The stored check-in and whether this call created it (false: an identical retry). */
     public record Recorded(CheckInResponse checkIn, boolean created) {
@@ -50,6 +56,7 @@ public class CheckInService {
                     return replay(stored, candidate);
                 }
                 checkIns.persistAndFlush(candidate);
+                audit.success(AuditAction.CREATE, RESOURCE, candidate.id, patientId);
                 return new Recorded(CheckInResponse.from(candidate), true);
             });
         } catch (PersistenceException e) {
@@ -61,34 +68,37 @@ public class CheckInService {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public CheckInResponse get(UUID patientId, UUID checkInId) {
-        patients.require(patientId);
+        patients.requireForCare(patientId);
         CheckIn checkIn = checkInId == null ? null : checkIns.findById(checkInId);
         if (checkIn == null || !checkIn.patientId.equals(patientId)) {
             throw ProblemException.notFound("Check-in");
         }
+        audit.success(AuditAction.READ, RESOURCE, checkInId, patientId);
         return CheckInResponse.from(checkIn);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Page<CheckInResponse> list(UUID patientId, Instant from, Instant to, CheckInContext context,
             Cursor after, int limit) {
-        patients.require(patientId);
+        patients.requireForCare(patientId);
+        audit.success(AuditAction.LIST, RESOURCE, null, patientId);
         return Page.of(checkIns.listForPatient(patientId, from, to, context, after, limit + 1), limit,
                 c -> Cursor.after(c.recordedAt, c.id), CheckInResponse::from);
     }
 
-    private static Recorded replay(CheckIn stored, CheckIn candidate) {
+    private Recorded replay(CheckIn stored, CheckIn candidate) {
         if (!stored.sameReportAs(candidate)) {
             throw ProblemException.conflict("A different check-in with this id already exists");
         }
+        audit.success(AuditAction.READ, RESOURCE, stored.id, stored.patientId);
         return new Recorded(CheckInResponse.from(stored), false);
     }
 
     /** Applies SPEC.md's rules and builds the row to insert; nothing is written here. */
     private CheckIn validate(UUID patientId, CheckInRequest r) {
-        patients.require(patientId);
+        patients.requireForCare(patientId);
         List<FieldError> errors = new ArrayList<>();
         Instant now = Instant.now();
         if (r.recordedAt().toInstant().isAfter(now.plus(PatientService.CLOCK_SKEW))) {

@@ -1,5 +1,17 @@
 package com.infusionoutcomes.demo;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.infusionoutcomes.access.CareTeamRepository;
+import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.account.AppUser;
+import com.infusionoutcomes.account.UserService;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -42,10 +54,22 @@ class DemoCohort {
     private final SessionService sessions;
     private final CheckInService checkIns;
     private final Validator validator;
+    private final Caller caller;
+    private final UserService users;
+    private final CareTeamRepository careTeams;
+
+    /** Demo logins, printed in the README; passwords meet the 12-character rule. */
+    static final String DEMO_PASSWORD_ADMIN = "demo-admin-2026";
+    static final String DEMO_PASSWORD_CLINICIAN = "demo-clinician-2026";
+    static final String DEMO_PASSWORD_PATIENT = "demo-patient-2026";
 
     DemoCohort(@ConfigProperty(name = "infusion.demo-data.enabled", defaultValue = "false") boolean enabled,
             PatientRepository patientRepository, PatientService patients, SessionService sessions,
-            CheckInService checkIns, Validator validator) {
+            CheckInService checkIns, Validator validator, Caller caller, UserService users,
+            CareTeamRepository careTeams) {
+        this.caller = caller;
+        this.users = users;
+        this.careTeams = careTeams;
         this.enabled = enabled;
         this.patientRepository = patientRepository;
         this.patients = patients;
@@ -70,12 +94,17 @@ class DemoCohort {
             LOG.debug("Demo cohort not loaded: the database already has patients");
             return false;
         }
+        caller.actAsSystem();
+        List<UUID> loaded = new ArrayList<>();
+        List<String> logins = new ArrayList<>();
         int patientCount = 0;
         int sessionCount = 0;
         int checkInCount = 0;
         try {
             for (PlannedPatient planned : CohortPlan.at(now)) {
                 UUID patientId = patients.enroll(valid(planned.enrolment())).id();
+                loaded.add(patientId);
+                logins.add(planned.enrolment().displayName().split(" ")[0].toLowerCase(Locale.ROOT) + ".demo");
                 patientCount++;
                 for (PlannedSession course : planned.course()) {
                     UUID sessionId = sessions.record(patientId, valid(course.session())).id();
@@ -98,9 +127,23 @@ class DemoCohort {
             throw new IllegalStateException("Demo cohort refused (" + e.getMessage() + "): " + e.errors()
                     + "; loaded " + patientCount + " patients before it", e);
         }
-        LOG.infof("Loaded demo cohort: %d patients, %d infusion sessions, %d check-ins", patientCount, sessionCount,
-                checkInCount);
+        QuarkusTransaction.requiringNew().run(() -> addLogins(loaded, logins));
+        LOG.infof("Loaded demo cohort: %d patients, %d infusion sessions, %d check-ins; logins demo.admin, "
+                + "demo.clinician and %s (passwords in the README)", patientCount, sessionCount, checkInCount,
+                String.join(", ", logins));
         return true;
+    }
+
+    /** An administrator, a clinician caring for the whole cohort, and a login for each demo patient. */
+    private void addLogins(List<UUID> patientIds, List<String> patientLogins) {
+        users.create("demo.admin", DEMO_PASSWORD_ADMIN, Role.ADMIN, "Demo Administrator", null);
+        AppUser clinician = users.create("demo.clinician", DEMO_PASSWORD_CLINICIAN, Role.CLINICIAN,
+                "Dr. Demo Clinician", null);
+        for (int i = 0; i < patientIds.size(); i++) {
+            careTeams.add(patientIds.get(i), clinician.id);
+            users.create(patientLogins.get(i), DEMO_PASSWORD_PATIENT, Role.PATIENT,
+                    patientRepository.findById(patientIds.get(i)).displayName, patientIds.get(i));
+        }
     }
 
     /** The services trust their callers to have applied the request constraints, as the REST layer does. */

@@ -1,5 +1,8 @@
 package com.infusionoutcomes.patient;
 
+import com.infusionoutcomes.access.Actor;
+import com.infusionoutcomes.access.Role;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,19 +25,43 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
         return count("id", id) > 0;
     }
 
+    /**
+     * The patient, only if the actor may see it: the caller is part of the query, so no code path can forget the
+     * check. A patient sees their own record, a clinician their care team's, an admin every record.
+     */
+    public Optional<Patient> findVisible(UUID id, Actor actor) {
+        if (actor.isSystem() || actor.is(Role.ADMIN)) {
+            return findByIdOptional(id);
+        }
+        if (actor.is(Role.PATIENT)) {
+            return find("from Patient p where p.id = ?1 and p.id = ?2", id, actor.patientId()).firstResultOptional();
+        }
+        return find("from Patient p where p.id = ?1 and " + ON_CARE_TEAM.replace(":caller", "?2"), id, actor.userId())
+                .firstResultOptional();
+    }
+
+    private static final String ON_CARE_TEAM =
+            "exists (select 1 from CareTeamMember m where m.patientId = p.id and m.userId = :caller)";
+
     /** Alphabetical by name, then id; {@code q} matches part of the name or the clinic's MRN, ignoring case. */
-    public List<Patient> search(String q, Cursor after, int rows) {
+    public List<Patient> search(String q, Actor actor, Cursor after, int rows) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
+        if (actor.is(Role.CLINICIAN)) {
+            where.append(" and " + ON_CARE_TEAM);
+            params.and("caller", actor.userId());
+        } else if (!actor.isSystem() && !actor.is(Role.ADMIN)) {
+            return List.of();
+        }
         if (q != null && !q.isBlank()) {
-            where.append(" and (lower(displayName) like :q escape '\\' or lower(externalId) like :q escape '\\')");
+            where.append(" and (lower(p.displayName) like :q escape '\\' or lower(p.externalId) like :q escape '\\')");
             params.and("q", "%" + q.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (after != null) {
-            where.append(" and (displayName > :name or (displayName = :name and id > :id))");
+            where.append(" and (p.displayName > :name or (p.displayName = :name and p.id > :id))");
             params.and("name", after.key()).and("id", after.id());
         }
-        return find(where + " order by displayName, id", params).page(0, rows).list();
+        return find("from Patient p where " + where + " order by p.displayName, p.id", params).page(0, rows).list();
     }
 
     public Optional<Patient> findByExternalId(String externalId) {

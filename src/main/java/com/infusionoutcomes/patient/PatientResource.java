@@ -3,6 +3,7 @@ package com.infusionoutcomes.patient;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.JsonMergePatch;
 import com.infusionoutcomes.system.Page;
@@ -35,18 +37,21 @@ public class PatientResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.CLINICIAN_NAME)
     public Response createPatient(@Valid @NotNull PatientRequest request) {
         PatientResponse created = service.enroll(request);
         return Response.created(URI.create("/api/v1/patients/" + created.id())).entity(created).build();
     }
 
     @GET
+    @RolesAllowed({ Role.CLINICIAN_NAME, Role.ADMIN_NAME })
     public Page<PatientResponse> listPatients(@RestQuery String q, @RestQuery String cursor, @RestQuery String limit) {
         return service.search(q, Cursor.decode(cursor), QueryParameters.limit(limit));
     }
 
     @GET
     @Path("/{patientId}")
+    @RolesAllowed({ Role.PATIENT_NAME, Role.CLINICIAN_NAME, Role.ADMIN_NAME })
     public PatientResponse getPatient(@RestPath UUID patientId) {
         return service.get(patientId);
     }
@@ -54,6 +59,7 @@ public class PatientResource {
     @PATCH
     @Path("/{patientId}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RolesAllowed(Role.CLINICIAN_NAME)
     public PatientResponse updatePatient(@RestPath UUID patientId, @NotNull JsonNode patch) {
         return service.update(patientId, patch);
     }

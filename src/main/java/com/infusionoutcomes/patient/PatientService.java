@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,12 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.infusionoutcomes.access.Actor;
+import com.infusionoutcomes.access.CareTeamRepository;
+import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.JsonMergePatch;
 import com.infusionoutcomes.system.Page;
@@ -30,11 +37,18 @@ public class PatientService {
     static final String DEFAULT_TIMEZONE = "UTC";
 
     private final PatientRepository patients;
+    private final CareTeamRepository careTeams;
     private final JsonMergePatch mergePatch;
+    private final Caller caller;
+    private final AuditLog audit;
 
-    PatientService(PatientRepository patients, JsonMergePatch mergePatch) {
+    PatientService(PatientRepository patients, CareTeamRepository careTeams, JsonMergePatch mergePatch, Caller caller,
+            AuditLog audit) {
         this.patients = patients;
+        this.careTeams = careTeams;
         this.mergePatch = mergePatch;
+        this.caller = caller;
+        this.audit = audit;
     }
 
     public PatientResponse enroll(PatientRequest request) {
@@ -46,18 +60,27 @@ public class PatientService {
             throw duplicateExternalId();
         }
         save(patient);
+        // The clinician who enrolls a patient cares for them: without this they could not see the record.
+        Actor actor = caller.actor();
+        if (actor.is(Role.CLINICIAN)) {
+            careTeams.add(patient.id, actor.userId());
+        }
+        audit.success(AuditAction.CREATE, "Patient", patient.id, patient.id);
         return PatientResponse.from(patient);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public PatientResponse get(UUID patientId) {
-        return PatientResponse.from(require(patientId));
+        Patient patient = require(patientId);
+        audit.success(AuditAction.READ, "Patient", patientId, patientId);
+        return PatientResponse.from(patient);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** The patients the caller may see: a clinician's care team, every patient for an admin. */
     public Page<PatientResponse> search(String q, Cursor after, int limit) {
-        return Page.of(patients.search(q, after, limit + 1), limit,
+        Page<PatientResponse> page = Page.of(patients.search(q, caller.actor(), after, limit + 1), limit,
                 p -> Cursor.after(p.displayName, p.id), PatientResponse::from);
+        audit.success(AuditAction.LIST, "Patient", null, null);
+        return page;
     }
 
     public PatientResponse update(UUID patientId, JsonNode patch) {
@@ -69,17 +92,36 @@ public class PatientService {
         }
         apply(patient, request);
         save(patient);
+        audit.success(AuditAction.UPDATE, "Patient", patientId, patientId);
         return PatientResponse.from(patient);
     }
 
-    /** The patient, or a 404 problem: every patient-scoped operation starts here. */
+    /**
+     * The patient if the caller may see it, or a 404 problem (never 403, so ids cannot be probed): every
+     * patient-scoped operation starts here.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Patient require(UUID patientId) {
-        Patient patient = patientId == null ? null : patients.findById(patientId);
-        if (patient == null) {
-            throw ProblemException.notFound("Patient");
+        return (patientId == null ? Optional.<Patient>empty() : patients.findVisible(patientId, caller.actor()))
+                .orElseThrow(() -> ProblemException.notFound("Patient"));
+    }
+
+    /** For onboarding, where the actor is the patient-to-be holding a valid enrollment code. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Patient requireUnscoped(UUID patientId) {
+        return patients.findByIdOptional(patientId).orElseThrow(() -> ProblemException.notFound("Patient"));
+    }
+
+    /**
+     * As {@link #require}, for clinical data (sessions, check-ins, trends): administrators manage accounts and
+     * care teams but never read clinical data.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Patient requireForCare(UUID patientId) {
+        if (caller.actor().is(Role.ADMIN)) {
+            throw ProblemException.forbidden("Administrators do not have access to clinical data");
         }
-        return patient;
+        return require(patientId);
     }
 
     private void apply(Patient patient, PatientRequest request) {

@@ -3,6 +3,7 @@ package com.infusionoutcomes.session;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.JsonMergePatch;
 import com.infusionoutcomes.system.Page;
@@ -35,6 +37,7 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.CLINICIAN_NAME)
     public Response createSession(@RestPath UUID patientId, @Valid @NotNull SessionRequest request) {
         SessionResponse created = service.record(patientId, request);
         return Response.created(URI.create("/api/v1/patients/" + patientId + "/sessions/" + created.id()))
@@ -42,6 +45,7 @@ public class SessionResource {
     }
 
     @GET
+    @RolesAllowed({ Role.PATIENT_NAME, Role.CLINICIAN_NAME })
     public Page<SessionResponse> listSessions(@RestPath UUID patientId, @RestQuery String cursor,
             @RestQuery String limit) {
         return service.list(patientId, Cursor.decode(cursor), QueryParameters.limit(limit));
@@ -49,6 +53,7 @@ public class SessionResource {
 
     @GET
     @Path("/{sessionId}")
+    @RolesAllowed({ Role.PATIENT_NAME, Role.CLINICIAN_NAME })
     public SessionResponse getSession(@RestPath UUID patientId, @RestPath UUID sessionId) {
         return service.get(patientId, sessionId);
     }
@@ -56,6 +61,7 @@ public class SessionResource {
     @PATCH
     @Path("/{sessionId}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RolesAllowed(Role.CLINICIAN_NAME)
     public SessionResponse updateSession(@RestPath UUID patientId, @RestPath UUID sessionId,
             @NotNull JsonNode patch) {
         return service.update(patientId, sessionId, patch);

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.JsonMergePatch;
@@ -27,19 +29,22 @@ import com.infusionoutcomes.system.ProblemException;
 public class SessionService {
 
     static final Duration MAX_INFUSION_LENGTH = Duration.ofHours(24);
+    private static final String RESOURCE = "InfusionSession";
 
     private final SessionRepository sessions;
     private final PatientService patients;
     private final JsonMergePatch mergePatch;
+    private final AuditLog audit;
 
-    SessionService(SessionRepository sessions, PatientService patients, JsonMergePatch mergePatch) {
+    SessionService(SessionRepository sessions, PatientService patients, JsonMergePatch mergePatch, AuditLog audit) {
         this.sessions = sessions;
         this.patients = patients;
         this.mergePatch = mergePatch;
+        this.audit = audit;
     }
 
     public SessionResponse record(UUID patientId, SessionRequest request) {
-        patients.require(patientId);
+        patients.requireForCare(patientId);
         checkRules(request, null);
         InfusionSession session = new InfusionSession();
         session.id = UUID.randomUUID();
@@ -47,18 +52,20 @@ public class SessionService {
         session.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         apply(session, request);
         sessions.persistAndFlush(session);
+        audit.success(AuditAction.CREATE, RESOURCE, session.id, patientId);
         return view(session);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public SessionResponse get(UUID patientId, UUID sessionId) {
-        return view(require(patientId, sessionId));
+        SessionResponse session = view(require(patientId, sessionId));
+        audit.success(AuditAction.READ, RESOURCE, sessionId, patientId);
+        return session;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SessionResponse> list(UUID patientId, Cursor after, int limit) {
-        patients.require(patientId);
+        patients.requireForCare(patientId);
         Map<UUID, Integer> numbers = numbers(patientId);
+        audit.success(AuditAction.LIST, RESOURCE, null, patientId);
         return Page.of(sessions.listForPatient(patientId, after, limit + 1), limit,
                 s -> Cursor.after(s.startedAt != null ? s.startedAt : s.scheduledAt, s.id),
                 s -> SessionResponse.from(s, numbers.get(s.id)));
@@ -70,13 +77,14 @@ public class SessionService {
         checkRules(request, session.status);
         apply(session, request);
         sessions.flush();
+        audit.success(AuditAction.UPDATE, RESOURCE, sessionId, patientId);
         return view(session);
     }
 
     /** The patient's session, or 404 when the patient or the session is unknown or they do not belong together. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public InfusionSession require(UUID patientId, UUID sessionId) {
-        patients.require(patientId);
+        patients.requireForCare(patientId);
         InfusionSession session = sessionId == null ? null : sessions.findById(sessionId);
         if (session == null || !session.patientId.equals(patientId)) {
             throw ProblemException.notFound("Infusion session");

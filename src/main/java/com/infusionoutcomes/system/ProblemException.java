@@ -2,6 +2,7 @@ package com.infusionoutcomes.system;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import com.infusionoutcomes.system.Problem.FieldError;
 
@@ -10,11 +11,36 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<FieldError> errors;
+    private final Map<String, String> headers;
 
     public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        this(type, detail, errors, Map.of());
+    }
+
+    private ProblemException(ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.headers = headers;
+    }
+
+    /** Bad credentials or token; the challenge tells the client which scheme to use. */
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail, null, Map.of("WWW-Authenticate", "Bearer"));
+    }
+
+    /** An operation the caller's role may never use. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(ProblemType.FORBIDDEN, detail, null);
+    }
+
+    public static ProblemException tooManyRequests(long retryAfterSeconds) {
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, "Too many failed attempts; try again later",
+                null, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public static ProblemException notFound(String what) {

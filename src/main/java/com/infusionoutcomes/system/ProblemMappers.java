@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -36,7 +40,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+        Response.ResponseBuilder builder = Response.fromResponse(respond(e.toProblem(path(uri))));
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    /** No credentials, or a token that failed verification (bad signature, expired, wrong issuer or algorithm). */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return problem(ProblemException.unauthorized("A valid bearer access token is required"), uri);
+    }
+
+    /** The caller's role may never use this operation. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(ProblemException.forbidden("Your role may not use this operation"), uri);
     }
 
     @ServerExceptionMapper

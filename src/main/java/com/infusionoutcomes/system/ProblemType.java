@@ -3,6 +3,9 @@ package com.infusionoutcomes.system;
 /** The problem types this API answers with; each URI is stable and documented in the OpenAPI file. */
 public enum ProblemType {
     MALFORMED_REQUEST(400, "Malformed request"),
+    UNAUTHORIZED(401, "Unauthorized"),
+    FORBIDDEN(403, "Forbidden"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     VALIDATION_FAILED(422, "Validation failed"),
     NOT_FOUND(404, "Not found"),
     CONFLICT(409, "Conflict"),

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.UUID;
 
 /**
  * Parses query parameters by hand: JAX-RS answers 404 when it cannot convert one, and a client that sent
@@ -42,6 +43,17 @@ public final class QueryParameters {
             return OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.badParameter(name, "must be an ISO-8601 date-time with offset, e.g. 2026-03-01T00:00:00Z");
+        }
+    }
+
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter(name, "must be a UUID");
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,6 +37,17 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 class CheckInResourceTest {
+
+    @BeforeEach
+    void signIn() {
+        TestData.signInAsClinician();
+    }
+
+    @AfterEach
+    void signOut() {
+        TestData.signOut();
+    }
+
 
     private static final String PROBLEM = "application/problem+json";
     private static final Instant YESTERDAY = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);

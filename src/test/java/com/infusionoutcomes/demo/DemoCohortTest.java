@@ -18,7 +18,11 @@ import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.infusionoutcomes.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -39,6 +43,31 @@ class DemoCohortTest {
 
     @Inject
     DemoCohort cohort;
+
+    @BeforeEach
+    void signIn() {
+        TestData.signIn(TestData.token("demo.clinician", DemoCohort.DEMO_PASSWORD_CLINICIAN));
+    }
+
+    @AfterEach
+    void signOut() {
+        TestData.signOut();
+    }
+
+    @Test
+    void shouldGiveEveryDemoPatientALoginThatSeesOnlyTheirOwnRecord() {
+        List<Map<String, Object>> patients = patients();
+        for (Map<String, Object> patient : patients) {
+            String login = ((String) patient.get("displayName")).split(" ")[0].toLowerCase() + ".demo";
+            String token = TestData.token(login, DemoCohort.DEMO_PASSWORD_PATIENT);
+            TestData.as(token).when().get("/api/v1/patients/{id}", patient.get("id"))
+                    .then().statusCode(200);
+            patients.stream().filter(other -> other != patient).forEach(other -> TestData.as(token)
+                    .when().get("/api/v1/patients/{id}", other.get("id")).then().statusCode(404));
+        }
+        TestData.as(TestData.token("demo.admin", DemoCohort.DEMO_PASSWORD_ADMIN))
+                .when().get("/api/v1/users").then().statusCode(200);
+    }
 
     @Test
     void shouldLoadThreeFictionalPatientsInDistinctTimezones() {

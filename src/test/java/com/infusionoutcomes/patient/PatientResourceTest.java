@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.infusionoutcomes.TestData;
@@ -27,6 +29,17 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 class PatientResourceTest {
+
+    @BeforeEach
+    void signIn() {
+        TestData.signInAsClinician();
+    }
+
+    @AfterEach
+    void signOut() {
+        TestData.signOut();
+    }
+
 
     private static final String PROBLEM = "application/problem+json";
 

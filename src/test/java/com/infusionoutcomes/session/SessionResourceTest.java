@@ -15,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +29,17 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 class SessionResourceTest {
+
+    @BeforeEach
+    void signIn() {
+        TestData.signInAsClinician();
+    }
+
+    @AfterEach
+    void signOut() {
+        TestData.signOut();
+    }
+
 
     private static final String PROBLEM = "application/problem+json";
     private static final Instant START = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);

@@ -23,6 +23,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -43,6 +45,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.infusionoutcomes.access.CareTeamMemberResponse;
+import com.infusionoutcomes.access.CareTeamRequest;
+import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.account.NewUserRequest;
+import com.infusionoutcomes.account.UserResponse;
+import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.audit.AuditEventResponse;
+import com.infusionoutcomes.audit.AuditOutcome;
+import com.infusionoutcomes.auth.EnrollRequest;
+import com.infusionoutcomes.auth.EnrollmentCodeResponse;
+import com.infusionoutcomes.auth.RefreshRequest;
+import com.infusionoutcomes.auth.TokenRequest;
+import com.infusionoutcomes.auth.TokenResponse;
 import com.infusionoutcomes.checkin.CheckInContext;
 import com.infusionoutcomes.checkin.CheckInRequest;
 import com.infusionoutcomes.checkin.CheckInResponse;
@@ -101,6 +116,21 @@ class OpenApiContractTest {
             Map.entry("CheckInPage", Page.class),
             Map.entry("CheckInContext", CheckInContext.class),
             Map.entry("Scores", Scores.class),
+            Map.entry("TokenRequest", TokenRequest.class),
+            Map.entry("RefreshRequest", RefreshRequest.class),
+            Map.entry("TokenResponse", TokenResponse.class),
+            Map.entry("EnrollRequest", EnrollRequest.class),
+            Map.entry("EnrollmentCode", EnrollmentCodeResponse.class),
+            Map.entry("NewUserRequest", NewUserRequest.class),
+            Map.entry("User", UserResponse.class),
+            Map.entry("UserPage", Page.class),
+            Map.entry("Role", Role.class),
+            Map.entry("CareTeamMember", CareTeamMemberResponse.class),
+            Map.entry("CareTeamMemberRequest", CareTeamRequest.class),
+            Map.entry("AuditEvent", AuditEventResponse.class),
+            Map.entry("AuditEventPage", Page.class),
+            Map.entry("AuditAction", AuditAction.class),
+            Map.entry("AuditOutcome", AuditOutcome.class),
             Map.entry("Problem", Problem.class),
             Map.entry("FieldError", Problem.FieldError.class));
 
@@ -126,7 +156,29 @@ class OpenApiContractTest {
                 .then().statusCode(200).extract().asString();
         JsonNode servedTree = Yaml31.mapper().valueToTree(parse(served, false));
         JsonNode fileTree = Yaml31.mapper().valueToTree(parse(Files.readString(CONTRACT), false));
-        assertEquals(fileTree, servedTree);
+        assertEquals(null, firstDifference("", fileTree, servedTree), "served document differs from the file at");
+    }
+
+    /** The JSON pointer of the first place two documents differ, or null; keeps failure messages readable. */
+    private static String firstDifference(String at, JsonNode expected, JsonNode actual) {
+        if (expected.equals(actual)) {
+            return null;
+        }
+        if (expected.isObject() && actual.isObject()) {
+            Set<String> names = new TreeSet<>();
+            expected.fieldNames().forEachRemaining(names::add);
+            actual.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (!expected.has(name) || !actual.has(name)) {
+                    return at + "/" + name + (expected.has(name) ? " (missing when served)" : " (only when served)");
+                }
+                String inner = firstDifference(at + "/" + name, expected.get(name), actual.get(name));
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return at + ": " + expected + " vs " + actual;
     }
 
     @Test
@@ -150,7 +202,56 @@ class OpenApiContractTest {
         Map<String, String> documented = new TreeMap<>();
         contract.getPaths().forEach((path, item) -> item.readOperationsMap()
                 .forEach((verb, op) -> documented.put(verb.name() + " " + path, describe(item, op))));
-        assertEquals(documented, implemented);
+        Map<String, String> onlyDocumented = new TreeMap<>(documented);
+        onlyDocumented.keySet().removeAll(implemented.keySet());
+        Map<String, String> onlyImplemented = new TreeMap<>(implemented);
+        onlyImplemented.keySet().removeAll(documented.keySet());
+        Set<String> differing = new TreeSet<>();
+        documented.forEach((k, v) -> {
+            if (implemented.containsKey(k) && !implemented.get(k).equals(v)) {
+                differing.add(k + ": file " + v + ", code " + implemented.get(k));
+            }
+        });
+        assertEquals("", (onlyDocumented.isEmpty() ? "" : "only in the file: " + onlyDocumented.keySet() + "; ")
+                + (onlyImplemented.isEmpty() ? "" : "only in the code: " + onlyImplemented.keySet() + "; ")
+                + (differing.isEmpty() ? "" : "differing: " + differing));
+    }
+
+    /**
+     * Open operations say so (`security: []`); every other one documents 401, and 403 exactly when some role may
+     * not use it.
+     */
+    @Test
+    void shouldDocumentWhoMayCallEachOperation() throws Exception {
+        for (Class<?> resource : applicationClasses()) {
+            jakarta.ws.rs.Path root = resource.getAnnotation(jakarta.ws.rs.Path.class);
+            if (root == null) {
+                continue;
+            }
+            for (Method method : resource.getDeclaredMethods()) {
+                String verb = httpMethod(method);
+                if (verb == null) {
+                    continue;
+                }
+                jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                String path = root.value() + (sub == null ? "" : sub.value());
+                Operation op = contract.getPaths().get(path).readOperationsMap()
+                        .get(PathItem.HttpMethod.valueOf(verb));
+                boolean open = method.isAnnotationPresent(PermitAll.class) || resource.isAnnotationPresent(PermitAll.class);
+                RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class)
+                        ? method.getAnnotation(RolesAllowed.class) : resource.getAnnotation(RolesAllowed.class);
+                String where = verb + " " + path;
+                if (open) {
+                    assertEquals(List.of(), op.getSecurity(), where + " is open and must say security: []");
+                    continue;
+                }
+                assertNotNull(roles, where + " has no explicit rule (deny by default would refuse everyone)");
+                assertTrue(op.getSecurity() == null, where + " must use the global bearer requirement");
+                assertTrue(op.getResponses().containsKey("401"), where + " documents no 401");
+                assertEquals(roles.value().length < Role.values().length, op.getResponses().containsKey("403"),
+                        where + " 403 documented iff some role is refused (" + List.of(roles.value()) + ")");
+            }
+        }
     }
 
     @Test
@@ -160,7 +261,9 @@ class OpenApiContractTest {
             assertNotNull(op.getOperationId(), verb + " " + path + " has no operationId");
             op.getResponses().forEach((status, declared) -> {
                 ApiResponse response = deref(declared);
-                if (status.startsWith("4") || status.startsWith("5")) {
+                if (status.equals("204")) {
+                    assertTrue(response.getContent() == null, verb + " " + path + " 204 has no body");
+                } else if (status.startsWith("4") || status.startsWith("5")) {
                     Schema<?> schema = response.getContent().get(Problem.MEDIA_TYPE).getSchema();
                     assertEquals("Problem", schema.getTitle() != null ? schema.getTitle() : refName(schema),
                             verb + " " + path + " " + status);
@@ -301,7 +404,13 @@ class OpenApiContractTest {
                 query.add(p.getName());
             }
         }
-        Consumes consumes = method.getAnnotation(Consumes.class);
+        Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
+                : method.getDeclaringClass().getAnnotation(Consumes.class);
+        boolean hasBody = Arrays.stream(method.getParameters()).anyMatch(p -> !p.isAnnotationPresent(RestPath.class)
+                && !p.isAnnotationPresent(RestQuery.class) && !p.getType().getName().startsWith("io.vertx"));
+        if (!hasBody) {
+            consumes = null; // a class-level @Consumes does not apply to a method without a body
+        }
         List<String> media = consumes == null ? List.of() : Arrays.asList(consumes.value());
         return signature(path, query, media);
     }

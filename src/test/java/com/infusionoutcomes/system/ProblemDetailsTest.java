@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.infusionoutcomes.TestData;
@@ -15,6 +17,17 @@ import io.restassured.http.ContentType;
 /** Failures the framework detects before our code runs still answer as problem documents. */
 @QuarkusTest
 class ProblemDetailsTest {
+
+    @BeforeEach
+    void signIn() {
+        TestData.signInAsClinician();
+    }
+
+    @AfterEach
+    void signOut() {
+        TestData.signOut();
+    }
+
 
     private static final String PROBLEM = "application/problem+json";
 

@@ -1,0 +1,19 @@
+package com.infusionoutcomes.account;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.infusionoutcomes.access.Role;
+
+/** A staff account (CLINICIAN or ADMIN); patients get theirs through an enrollment code. */
+@Schema(name = "NewUserRequest")
+public record NewUserRequest(
+        @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{3,64}", message = "3-64 letters, digits or . _ @ -") String username,
+        @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
+        @NotNull Role role,
+        @NotBlank @Size(max = 200) String displayName) {
+}

@@ -1,0 +1,54 @@
+package com.infusionoutcomes.account;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.system.Cursor;
+import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.system.QueryParameters;
+
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.ADMIN_NAME)
+public class UserResource {
+
+    private final UserService service;
+
+    UserResource(UserService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createUser(@Valid @NotNull NewUserRequest request) {
+        UserResponse created = service.createStaff(request);
+        return Response.created(URI.create("/api/v1/users/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{userId}")
+    public UserResponse getUser(@RestPath UUID userId) {
+        return service.find(userId).map(UserResponse::from).orElseThrow(() -> ProblemException.notFound("User"));
+    }
+
+    @GET
+    public Page<UserResponse> listUsers(@RestQuery String cursor, @RestQuery String limit) {
+        return service.list(Cursor.decode(cursor), QueryParameters.limit(limit));
+    }
+}

@@ -1,0 +1,17 @@
+package com.infusionoutcomes.account;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.infusionoutcomes.access.Role;
+
+@Schema(name = "User")
+public record UserResponse(UUID id, String username, Role role, String displayName, UUID patientId,
+        Instant createdAt) {
+
+    public static UserResponse from(AppUser user) {
+        return new UserResponse(user.id, user.username, user.role, user.displayName, user.patientId, user.createdAt);
+    }
+}

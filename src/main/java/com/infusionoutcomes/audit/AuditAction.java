@@ -1,0 +1,5 @@
+package com.infusionoutcomes.audit;
+
+public enum AuditAction {
+    CREATE, READ, LIST, UPDATE, DELETE
+}

@@ -1,0 +1,58 @@
+package com.infusionoutcomes.audit;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Which patient data a request path addresses, for auditing attempts that failed before (or instead of) the
+ * service recording them.
+ */
+record PatientDataRoute(AuditAction action, String resourceType, String resourceId, UUID patientId) {
+
+    private static final String PATIENTS = "/api/v1/patients";
+    private static final Map<String, String> CHILDREN = Map.of(
+            "sessions", "InfusionSession",
+            "check-ins", "CheckIn",
+            "care-team", "CareTeam",
+            "enrollment-code", "EnrollmentCode",
+            "trends", "Trend");
+
+    /** Null for paths that carry no patient data (accounts, tokens, health). */
+    static PatientDataRoute of(String method, String path) {
+        if (path.startsWith("/api/v1/reports")) {
+            return new PatientDataRoute(AuditAction.LIST, "Report", null, null);
+        }
+        if (!path.equals(PATIENTS) && !path.startsWith(PATIENTS + "/")) {
+            return null;
+        }
+        String[] parts = path.substring(PATIENTS.length()).split("/");
+        // parts: "", patientId, child, childId, ...
+        String patient = parts.length > 1 ? parts[1] : null;
+        String child = parts.length > 2 ? parts[2] : null;
+        String childId = parts.length > 3 ? parts[3] : null;
+        String type = child == null ? "Patient" : CHILDREN.getOrDefault(child, child);
+        String id = child == null ? patient : childId;
+        return new PatientDataRoute(action(method, id != null), type, truncate(id), uuid(patient));
+    }
+
+    private static AuditAction action(String method, boolean addressesOne) {
+        return switch (method) {
+            case "POST" -> AuditAction.CREATE;
+            case "PATCH", "PUT" -> AuditAction.UPDATE;
+            case "DELETE" -> AuditAction.DELETE;
+            default -> addressesOne ? AuditAction.READ : AuditAction.LIST;
+        };
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String truncate(String id) {
+        return id == null || id.length() <= 64 ? id : id.substring(0, 64);
+    }
+}

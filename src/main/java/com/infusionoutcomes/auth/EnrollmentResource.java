@@ -1,0 +1,31 @@
+package com.infusionoutcomes.auth;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import com.infusionoutcomes.access.Role;
+
+@Path("/api/v1/patients/{patientId}/enrollment-code")
+@Produces(MediaType.APPLICATION_JSON)
+public class EnrollmentResource {
+
+    private final EnrollmentService service;
+
+    EnrollmentResource(EnrollmentService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed({ Role.CLINICIAN_NAME, Role.ADMIN_NAME })
+    public Response createEnrollmentCode(@RestPath UUID patientId) {
+        return Response.status(201).entity(service.issue(patientId)).build();
+    }
+}

@@ -1,0 +1,172 @@
+package com.infusionoutcomes.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import com.infusionoutcomes.TestData;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every endpoint against every kind of caller, from one table. A row lists the exact status each caller gets:
+ * anonymous, the patient themself, another patient, a clinician on the patient's care team, a clinician off it,
+ * and an administrator. 404 where the caller may not see the record (ids cannot be probed), 403 where the role
+ * may never use the operation, 401 without a token.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    private enum Who { ANONYMOUS, SELF, OTHER_PATIENT, TEAM_CLINICIAN, OTHER_CLINICIAN, ADMIN }
+
+    /** The world the table runs against, built once through the API. */
+    private static final class World {
+        final String patient = TestData.enrollPatient();
+        final String otherPatient = TestData.enrollPatient();
+        final String patientWithoutLogin = TestData.enrollPatient();
+        final String session = TestData.completedSession(patient, 2);
+        final String checkIn = TestData.dailyCheckIn(patient, Instant.now().minus(1, ChronoUnit.DAYS), 5);
+        final String teamClinicianId;
+        final String spareClinicianId;
+        final Map<Who, String> tokens = new LinkedHashMap<>();
+
+        World() {
+            tokens.put(Who.SELF, TestData.patientToken(patient));
+            tokens.put(Who.OTHER_PATIENT, TestData.patientToken(otherPatient));
+            tokens.put(Who.TEAM_CLINICIAN, TestData.clinicianToken());
+            tokens.put(Who.OTHER_CLINICIAN, TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD));
+            tokens.put(Who.ADMIN, TestData.adminToken());
+            teamClinicianId = userId(tokens.get(Who.TEAM_CLINICIAN));
+            spareClinicianId = userId(TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD));
+        }
+
+        RequestSpecification as(Who who) {
+            return who == Who.ANONYMOUS ? TestData.anonymous() : TestData.as(tokens.get(who));
+        }
+
+        private static String userId(String token) {
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+            return payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
+        }
+    }
+
+    private static World world;
+
+    private record Row(String name, String method, Supplier<String> path, Supplier<String> body, Runnable before,
+            int anonymous, int self, int otherPatient, int teamClinician, int otherClinician, int admin) {
+
+        int expected(Who who) {
+            return switch (who) {
+                case ANONYMOUS -> anonymous;
+                case SELF -> self;
+                case OTHER_PATIENT -> otherPatient;
+                case TEAM_CLINICIAN -> teamClinician;
+                case OTHER_CLINICIAN -> otherClinician;
+                case ADMIN -> admin;
+            };
+        }
+    }
+
+    private static Row row(String name, String method, Supplier<String> path, Supplier<String> body,
+            int... statuses) {
+        return row(name, method, path, body, () -> { }, statuses);
+    }
+
+    private static Row row(String name, String method, Supplier<String> path, Supplier<String> body, Runnable before,
+            int... statuses) {
+        return new Row(name, method, path, body, before, statuses[0], statuses[1], statuses[2], statuses[3],
+                statuses[4], statuses[5]);
+    }
+
+    private static List<Row> table(World w) {
+        String p = "/api/v1/patients/" + w.patient;
+        Supplier<String> none = () -> null;
+        List<Row> rows = new ArrayList<>();
+        //                                                                              anon self othP team othC admin
+        rows.add(row("list patients", "GET", () -> "/api/v1/patients", none, 401, 403, 403, 200, 200, 200));
+        rows.add(row("enroll patient", "POST", () -> "/api/v1/patients",
+                () -> "{\"displayName\": \"Matrix\"}", 401, 403, 403, 201, 201, 403));
+        rows.add(row("read patient", "GET", () -> p, none, 401, 200, 404, 200, 404, 200));
+        rows.add(row("change patient", "PATCH", () -> p, () -> "{\"birthYear\": 1970}",
+                401, 403, 403, 200, 404, 403));
+        rows.add(row("schedule session", "POST", () -> p + "/sessions",
+                () -> "{\"status\": \"SCHEDULED\", \"scheduledAt\": \"" + Instant.now().plus(3, ChronoUnit.DAYS) + "\"}",
+                401, 403, 403, 201, 404, 403));
+        rows.add(row("list sessions", "GET", () -> p + "/sessions", none, 401, 200, 404, 200, 404, 403));
+        rows.add(row("read session", "GET", () -> p + "/sessions/" + w.session, none, 401, 200, 404, 200, 404, 403));
+        rows.add(row("change session", "PATCH", () -> p + "/sessions/" + w.session, () -> "{\"notes\": \"ok\"}",
+                401, 403, 403, 200, 404, 403));
+        rows.add(row("record check-in", "POST", () -> p + "/check-ins",
+                () -> "{\"context\": \"DAILY\", \"recordedAt\": \"" + Instant.now() + "\", \"scores\": {\"pain\": 3}}",
+                401, 201, 404, 201, 404, 403));
+        rows.add(row("list check-ins", "GET", () -> p + "/check-ins", none, 401, 200, 404, 200, 404, 403));
+        rows.add(row("read check-in", "GET", () -> p + "/check-ins/" + w.checkIn, none,
+                401, 200, 404, 200, 404, 403));
+        rows.add(row("issue enrollment code", "POST", () -> "/api/v1/patients/" + w.patientWithoutLogin
+                + "/enrollment-code", none, 401, 403, 403, 201, 404, 201));
+        rows.add(row("read care team", "GET", () -> p + "/care-team", none, 401, 403, 403, 200, 404, 200));
+        rows.add(row("add care team member", "POST", () -> p + "/care-team",
+                () -> "{\"userId\": \"" + w.teamClinicianId + "\"}", 401, 403, 403, 200, 404, 200));
+        rows.add(row("remove care team member", "DELETE", () -> p + "/care-team/" + w.spareClinicianId, none,
+                () -> TestData.as(TestData.adminToken()).contentType(ContentType.JSON)
+                        .body("{\"userId\": \"" + w.spareClinicianId + "\"}").post(p + "/care-team"),
+                401, 403, 403, 204, 404, 204));
+        rows.add(row("create user", "POST", () -> "/api/v1/users",
+                () -> "{\"username\": \"u-" + UUID.randomUUID().toString().substring(0, 8) + "\", \"password\": \""
+                        + TestData.PASSWORD + "\", \"role\": \"CLINICIAN\", \"displayName\": \"New\"}",
+                401, 403, 403, 403, 403, 201));
+        rows.add(row("list users", "GET", () -> "/api/v1/users", none, 401, 403, 403, 403, 403, 200));
+        rows.add(row("read user", "GET", () -> "/api/v1/users/" + w.teamClinicianId, none,
+                401, 403, 403, 403, 403, 200));
+        rows.add(row("read audit trail", "GET", () -> "/api/v1/audit-events", none, 401, 403, 403, 403, 403, 200));
+        return rows;
+    }
+
+    @AfterEach
+    void signOut() {
+        TestData.signOut();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAnswersEveryCallerExactly() {
+        if (world == null) {
+            TestData.signInAsClinician(); // the team clinician builds the world, so the patients are on its team
+            world = new World();
+            TestData.signOut();
+        }
+        World w = world;
+        return table(w).stream().flatMap(row -> Stream.of(Who.values()).map(who -> DynamicTest.dynamicTest(
+                row.name() + " as " + who + " -> " + row.expected(who), () -> {
+                    row.before().run();
+                    RequestSpecification request = w.as(who);
+                    String body = row.body().get();
+                    if (body != null) {
+                        request.contentType(ContentType.JSON).body(body);
+                    }
+                    Response response = request.request(row.method(), row.path().get());
+                    assertEquals(row.expected(who), response.statusCode(),
+                            () -> row.name() + " as " + who + ": " + response.asString());
+                    if (response.statusCode() >= 400) {
+                        assertEquals("application/problem+json", response.contentType());
+                    }
+                    if (response.statusCode() == 401) {
+                        assertEquals("Bearer", response.header("WWW-Authenticate"));
+                    }
+                })));
+    }
+}
