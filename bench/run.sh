@@ -15,18 +15,18 @@
 # steady rate (C2 takes 30-45% of the CPU for the first 40-60 s); a 10 s warm-up measures the JIT, not the app.
 #
 # Phases, one after the other so that they never compete for the 2 cores:
-#   1. the packaged app (prod profile) on a fresh H2 file database in a temp dir, on 127.0.0.1:$PORT
+#   1. the packaged app (prod profile) on a fresh database (H2: a file in a temp dir), on 127.0.0.1:$PORT
 #   2. $PATIENTS patients created through the API
 #   3. wrk: check-in POSTs round-robin over the patients (warm-up, then the measured run)
 #   4. wrk: check-in list GETs round-robin over the patients (warm-up, then the measured run)
 #   5. the app is stopped; every 2xx POST must be a row in its database
 #   6. bench/JdbcCeiling.java: $CONNECTIONS threads insert the same kind of check_in row, one committed
-#      transaction each, into another fresh H2 file database with the app's own URL options and migration
+#      transaction each, into another fresh database (H2: with the app's own URL options) built from the
+#      app's own migrations
 #   7. summary: API POST rate / JDBC rate, and the targets
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
 
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
