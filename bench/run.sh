@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# Load benchmark of the check-in API against its plain-JDBC ceiling. Not a test: it measures and prints figures.
+#
+#   bench/run.sh                 build the jar, then run everything (about 6 minutes with the defaults)
+#   SKIP_BUILD=1 bench/run.sh    reuse target/quarkus-app
+#
+# Knobs (environment): CONNECTIONS=16 THREADS=2 (wrk) DURATION=30 WARMUP=60 (seconds per phase)
+#   PATIENTS=300 PORT=8089 LIST_LIMIT=50 APP_JAVA_OPTS="" KEEP=1 (keep the temp dir with logs and databases)
+#   DB=h2 (default) or DB=postgresql: then the jar is built for PostgreSQL (the kind is fixed at build time) and
+#   both sides use two fresh databases created on the server at PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
+#   PGPASSWORD= (psql and createdb needed; the databases are dropped at the end unless KEEP=1); the server's
+#   own durability settings (synchronous_commit, fsync) apply to both sides.
+#
+# Why a 60 s warm-up: on 2 cores the JIT compilers need about a minute of load before the app reaches its
+# steady rate (C2 takes 30-45% of the CPU for the first 40-60 s); a 10 s warm-up measures the JIT, not the app.
+#
+# Phases, one after the other so that they never compete for the 2 cores:
+#   1. the packaged app (prod profile) on a fresh database (H2: a file in a temp dir), on 127.0.0.1:$PORT
+#   2. $PATIENTS patients created through the API
+#   3. wrk: check-in POSTs round-robin over the patients (warm-up, then the measured run)
+#   4. wrk: check-in list GETs round-robin over the patients (warm-up, then the measured run)
+#   5. the app is stopped; every 2xx POST must be a row in its database
+#   6. bench/JdbcCeiling.java: $CONNECTIONS threads insert the same kind of check_in row, one committed
+#      transaction each, into another fresh database (H2: with the app's own URL options) built from the
+#      app's own migrations
+#   7. summary: API POST rate / JDBC rate, and the targets
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-60}
+PATIENTS=${PATIENTS:-300}
+PORT=${PORT:-8089}
+LIST_LIMIT=${LIST_LIMIT:-50}
+APP_JAVA_OPTS=${APP_JAVA_OPTS:-}
+DB=${DB:-h2}
+case "$DB" in h2 | postgresql) ;; *) echo "bench: DB must be h2 or postgresql" >&2; exit 1 ;; esac
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-}
+BASE="http://127.0.0.1:$PORT"
+
+log() { printf '\n== %s\n' "$*"; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+if ! command -v wrk >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
+    fi
+    command -v wrk >/dev/null || die "wrk is not installed (apt-get install wrk)"
+fi
+command -v curl >/dev/null || die "curl is not installed"
+if [ "$DB" = postgresql ]; then
+    command -v psql >/dev/null && command -v createdb >/dev/null || die "DB=postgresql needs psql and createdb"
+    psql -d postgres -Atqc 'select 1' >/dev/null || die "cannot reach PostgreSQL at $PGUSER@$PGHOST:$PGPORT"
+fi
+[ -x /usr/bin/time ] || die "/usr/bin/time is missing (apt-get install time)"
+
+KIND_MARKER=target/quarkus-app/bench-db-kind
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    log "building the jar for $DB (./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=$DB)"
+    ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind="$DB"
+    echo "$DB" >"$KIND_MARKER"
+fi
+[ -f target/quarkus-app/quarkus-run.jar ] || die "no target/quarkus-app/quarkus-run.jar: build first"
+if [ -f "$KIND_MARKER" ] && [ "$(cat "$KIND_MARKER")" != "$DB" ]; then
+    die "target/quarkus-app was built for $(cat "$KIND_MARKER"), not $DB: run without SKIP_BUILD=1"
+fi
+if [ "$DB" = h2 ]; then
+    DRIVER_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar 2>/dev/null | head -1)
+else
+    DRIVER_JAR=$(ls target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar 2>/dev/null | head -1)
+fi
+[ -n "$DRIVER_JAR" ] || die "no $DB JDBC driver in target/quarkus-app/lib/main"
+
+# The app's own H2 options (everything after the file name), so both sides run with the same durability.
+APP_URL=$(sed -n 's/^quarkus\.datasource\.jdbc\.url=//p' src/main/resources/application.properties | head -1)
+H2_OPTIONS=${APP_URL#*;}
+[ "$H2_OPTIONS" != "$APP_URL" ] || die "cannot read the H2 options from application.properties"
+MIGRATIONS=src/main/resources/db/migration
+
+WORK=$(mktemp -d /tmp/infusion-bench.XXXXXX)
+PG_DBS=
+APP_PID=
+cleanup() {
+    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID" 2>/dev/null || true
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+    if [ "${KEEP:-0}" = 1 ]; then
+        echo "kept $WORK $PG_DBS"
+    else
+        rm -rf "$WORK"
+        for db in $PG_DBS; do dropdb --if-exists "$db" || true; done
+    fi
+}
+trap cleanup EXIT
+
+# A fresh database for each side: NAME is api or jdbc. db_url prints its JDBC URL.
+SUFFIX=$(basename "$WORK" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')
+db_url() {
+    if [ "$DB" = h2 ]; then
+        echo "jdbc:h2:file:$WORK/$1/infusion-outcomes;$H2_OPTIONS"
+    else
+        echo "jdbc:postgresql://$PGHOST:$PGPORT/bench_$1_$SUFFIX"
+    fi
+}
+new_db() {
+    if [ "$DB" = h2 ]; then
+        mkdir -p "$WORK/$1"
+    else
+        createdb "bench_$1_$SUFFIX"
+        PG_DBS="$PG_DBS bench_$1_$SUFFIX"
+    fi
+}
+count_check_ins() {
+    if [ "$DB" = h2 ]; then
+        java -cp "$DRIVER_JAR" org.h2.tools.Shell -url "$(db_url "$1")" -user sa -password '' \
+            -sql 'select count(*) from check_in' | sed -n '2p' | tr -dc 0-9
+    else
+        psql -d "bench_$1_$SUFFIX" -Atqc 'select count(*) from check_in'
+    fi
+}
+if [ "$DB" = h2 ]; then
+    DB_USER=sa DB_PASSWORD=
+else
+    DB_USER=$PGUSER DB_PASSWORD=$PGPASSWORD
+fi
+
+if curl -s -o /dev/null "$BASE/q/health/ready"; then
+    die "something already answers on $BASE; pick another PORT"
+fi
+
+# CPU accounting: clock ticks used by the app process, and by the whole machine (user+nice+system+irq+softirq).
+cpu_app() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+cpu_all() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8; exit}' /proc/stat; }
+TICKS=$(getconf CLK_TCK)
+
+# run_wrk NAME SCRIPT SECONDS: runs wrk, keeps its output in $WORK/NAME.txt, sets RESULT_LINE and CPU_NOTE.
+# CPU_NOTE splits the machine's busy time over the phase into the app, wrk, and everything else (other
+# processes on the machine: a figure far from 0 means the run was disturbed and should be repeated).
+run_wrk() {
+    local name=$1 script=$2 secs=$3 a0 m0 a1 m1 w
+    a0=$(cpu_app); m0=$(cpu_all)
+    BENCH_PATIENTS="$WORK/patients.txt" BENCH_WRK_THREADS=$THREADS BENCH_LIST_LIMIT=$LIST_LIMIT \
+        /usr/bin/time -f '%U %S' -o "$WORK/$name.time" \
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --latency -s "bench/$script" "$BASE" >"$WORK/$name.txt" 2>&1 \
+        || { cat "$WORK/$name.txt"; die "wrk failed ($name)"; }
+    a1=$(cpu_app); m1=$(cpu_all)
+    w=$(awk '{print $1 + $2}' "$WORK/$name.time")
+    RESULT_LINE=$(grep '^RESULT ' "$WORK/$name.txt" | tail -1)
+    CPU_NOTE=$(awk -v a=$((a1 - a0)) -v m=$((m1 - m0)) -v w="$w" -v s="$secs" -v t="$TICKS" 'BEGIN {
+        app = a / t / s; wrk = w / s; other = m / t / s - app - wrk; if (other < 0) other = 0
+        printf "cpu (cores of 2): app %.2f, wrk %.2f, other processes and kernel %.2f", app, wrk, other }')
+}
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $1"; }
+
+log "machine"
+echo "$(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/{print $2}') GiB RAM"
+java -version 2>&1 | head -1
+echo "$(wrk -v 2>&1 | head -1 | cut -c1-40)"
+if [ "$DB" = h2 ]; then
+    echo "H2: $(basename "$DRIVER_JAR"), options: $H2_OPTIONS"
+else
+    echo "$(psql -d postgres -Atqc 'select version()' | cut -d, -f1) at $PGHOST:$PGPORT," \
+        "synchronous_commit=$(psql -d postgres -Atqc 'show synchronous_commit')," \
+        "fsync=$(psql -d postgres -Atqc 'show fsync'), driver $(basename "$DRIVER_JAR")"
+fi
+echo "work dir: $WORK"
+echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+log "starting the app on $BASE (fresh $DB database)"
+new_db api
+new_db jdbc
+# shellcheck disable=SC2086
+java $APP_JAVA_OPTS \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+    "-Dquarkus.datasource.jdbc.url=$(db_url api)" \
+    "-Dquarkus.datasource.username=$DB_USER" "-Dquarkus.datasource.password=$DB_PASSWORD" \
+    -Dinfusion.demo-data.enabled=false \
+    -jar target/quarkus-app/quarkus-run.jar >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+    curl -sf -o /dev/null "$BASE/q/health/ready" && break
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; die "the app exited"; }
+    sleep 0.5
+done
+curl -sf -o /dev/null "$BASE/q/health/ready" || { cat "$WORK/app.log"; die "the app did not become ready"; }
+grep -m1 'started in' "$WORK/app.log" || true
+
+log "creating $PATIENTS patients"
+: >"$WORK/patients.txt"
+for i in $(seq 1 "$PATIENTS"); do
+    body=$(curl -sf -X POST "$BASE/api/v1/patients" -H 'Content-Type: application/json' \
+        -d "{\"displayName\": \"Bench patient $i\", \"timezone\": \"UTC\"}") || die "creating patient $i failed"
+    id=$(sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p' <<<"$body")
+    [ -n "$id" ] || die "no id in $body"
+    echo "$id" >>"$WORK/patients.txt"
+done
+echo "$(wc -l <"$WORK/patients.txt") patient ids in $WORK/patients.txt"
+
+log "POST check-ins: warm-up ${WARMUP}s"
+run_wrk post-warmup post-check-ins.lua "$WARMUP"
+POST_WARM=$RESULT_LINE
+echo "$POST_WARM"
+echo "$CPU_NOTE"
+
+log "POST check-ins: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency"
+run_wrk post post-check-ins.lua "$DURATION"
+POST=$RESULT_LINE
+POST_CPU=$CPU_NOTE
+grep -v '^RESULT ' "$WORK/post.txt"
+echo "$POST_CPU"
+
+# What the lists read: every 2xx POST so far is a row (checked after the run), spread evenly over the patients.
+POSTED=$(($(field "$POST_WARM" requests) - $(field "$POST_WARM" non2xx) + $(field "$POST" requests) - $(field "$POST" non2xx)))
+echo "check-ins stored so far: $POSTED, about $((POSTED / PATIENTS)) per patient"
+
+log "GET check-in lists (limit=$LIST_LIMIT): warm-up ${WARMUP}s"
+run_wrk get-warmup list-check-ins.lua "$WARMUP"
+echo "$RESULT_LINE"
+echo "$CPU_NOTE"
+
+log "GET check-in lists (limit=$LIST_LIMIT): wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency"
+run_wrk get list-check-ins.lua "$DURATION"
+GET=$RESULT_LINE
+GET_CPU=$CPU_NOTE
+grep -v '^RESULT ' "$WORK/get.txt"
+echo "$GET_CPU"
+SAMPLE=$(curl -s "$BASE/api/v1/patients/$(head -1 "$WORK/patients.txt")/check-ins?limit=$LIST_LIMIT")
+echo "one list response: ${#SAMPLE} bytes, $(grep -o '"recordedAt"' <<<"$SAMPLE" | wc -l) items"
+
+log "stopping the app and counting its rows"
+kill "$APP_PID"
+wait "$APP_PID" 2>/dev/null || true
+APP_PID=
+ROWS=$(count_check_ins api)
+echo "check_in rows: $ROWS; 2xx POST responses seen by wrk: $POSTED"
+[ "$ROWS" -ge "$POSTED" ] || echo "WARNING: fewer rows than acknowledged POSTs"
+
+log "JDBC ceiling: $CONNECTIONS threads, one committed insert per transaction, ${WARMUP}s warm-up + ${DURATION}s"
+java -cp "$DRIVER_JAR" bench/JdbcCeiling.java --url "$(db_url jdbc)" --user "$DB_USER" --password "$DB_PASSWORD" \
+    --schema "$MIGRATIONS" --threads "$CONNECTIONS" --patients "$PATIENTS" \
+    --warmup "$WARMUP" --duration "$DURATION" | tee "$WORK/jdbc.txt"
+JDBC=$(grep '^RESULT ' "$WORK/jdbc.txt" | tail -1)
+
+log "summary ($CONNECTIONS connections, ${DURATION}s each after ${WARMUP}s warm-up; lists read ~$((POSTED / PATIENTS)) check-ins per patient)"
+awk -v post_rps="$(field "$POST" rps)" -v post_p50="$(field "$POST" p50_ms)" -v post_p99="$(field "$POST" p99_ms)" \
+    -v post_bad="$(($(field "$POST" non2xx) + $(field "$POST" timeouts)))" \
+    -v get_rps="$(field "$GET" rps)" -v get_p50="$(field "$GET" p50_ms)" -v get_p99="$(field "$GET" p99_ms)" \
+    -v get_bad="$(($(field "$GET" non2xx) + $(field "$GET" timeouts)))" \
+    -v jdbc="$(field "$JDBC" jdbc_rate)" -v jdbc_p50="$(field "$JDBC" jdbc_p50_ms)" \
+    -v jdbc_p99="$(field "$JDBC" jdbc_p99_ms)" 'BEGIN {
+    ratio = post_rps / jdbc
+    printf "API POST check-in   %8.1f req/s   p50 %6.2f ms   p99 %6.2f ms   non-2xx/timeouts %d\n", post_rps, post_p50, post_p99, post_bad
+    printf "API GET list        %8.1f req/s   p50 %6.2f ms   p99 %6.2f ms   non-2xx/timeouts %d\n", get_rps, get_p50, get_p99, get_bad
+    printf "JDBC insert+commit  %8.1f tx/s    p50 %6.2f ms   p99 %6.2f ms\n", jdbc, jdbc_p50, jdbc_p99
+    printf "ratio API POST / JDBC = %.2f (%.0f%%)\n\n", ratio, ratio * 100
+    printf "target: POST >= 70%% of JDBC ........ %s\n", ratio >= 0.70 ? "met" : "MISSED"
+    printf "target: GET >= 3000 req/s ........... %s\n", get_rps >= 3000 ? "met" : "MISSED"
+    printf "target: p99 < 50 ms (POST and GET) .. %s\n", (post_p99 < 50 && get_p99 < 50) ? "met" : "MISSED"
+}'
+echo "$POST_CPU (POST)"
+echo "$GET_CPU (GET)"
