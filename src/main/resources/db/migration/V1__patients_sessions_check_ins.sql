@@ -65,6 +65,8 @@ create table check_in (
     created_at  timestamp with time zone not null,
     version     bigint      not null
 );
--- Every check-in read is per patient and by time (lists newest first, trends by window).
-create index check_in_patient_recorded_idx on check_in (patient_id, recorded_at, id);
+-- Every check-in read is per patient and by time: lists newest first (keyset pages), trends by window.
+-- Descending, because H2 only reads an index forwards and the list is the hot path; PostgreSQL reads it
+-- either way.
+create index check_in_patient_recorded_idx on check_in (patient_id desc, recorded_at desc, id desc);
 create index check_in_session_idx on check_in (session_id);

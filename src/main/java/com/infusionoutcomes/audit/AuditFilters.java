@@ -1,79 +1,61 @@
 package com.infusionoutcomes.audit;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import com.infusionoutcomes.access.Actor;
-import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.access.Role;
 
-import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Gives every request an id and a source address for the audit trail, audits failed attempts on patient data,
- * and sets the headers that keep patient data out of caches and browsers' content sniffing.
+ * Audits failed attempts on patient data, and sets the headers that keep patient data out of caches and away
+ * from browsers' content sniffing, and that let a client quote the request in a support call.
  */
 public class AuditFilters {
 
-    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-    private final AuditContext context;
     private final AuditLog audit;
-    private final Caller caller;
 
-    AuditFilters(AuditContext context, AuditLog audit, Caller caller) {
-        this.context = context;
+    AuditFilters(AuditLog audit) {
         this.audit = audit;
-        this.caller = caller;
-    }
-
-    @ServerRequestFilter(preMatching = true)
-    public void identify(ContainerRequestContext request, HttpServerRequest http) {
-        String given = request.getHeaderString("X-Request-Id");
-        context.requestId = given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given
-                : UUID.randomUUID().toString();
-        context.sourceIp = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
     }
 
     @ServerResponseFilter
-    public void after(ContainerRequestContext request, ContainerResponseContext response) {
+    public void after(ContainerRequestContext request, ContainerResponseContext response, RoutingContext rc) {
         String path = request.getUriInfo().getPath();
-        response.getHeaders().putSingle("X-Request-Id", context.requestId);
+        response.getHeaders().putSingle("X-Request-Id", AuditContext.requestId(rc));
         response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
         if (path.startsWith("/api/")) {
             response.getHeaders().putSingle("Cache-Control", "no-store");
         }
-        int status = response.getStatus();
-        if (status < 400 || context.recorded) {
-            return;
-        }
-        PatientDataRoute route = PatientDataRoute.of(request.getMethod(), path);
-        if (route != null) {
-            audit.failure(actorIfKnown(), route.action(), route.resourceType(), route.resourceId(), route.patientId(),
-                    outcome(status));
+        if (response.getStatus() >= 400) {
+            audit.failedRequest(rc, actor(rc), request.getMethod(), path, response.getStatus());
         }
     }
 
-    private Actor actorIfKnown() {
-        try {
-            return caller.actor();
-        } catch (RuntimeException anonymousOrInvalidToken) {
+    /** The authenticated caller, if authentication got that far; null for anonymous or refused tokens. */
+    private static Actor actor(RoutingContext rc) {
+        if (!(rc.user() instanceof QuarkusHttpUser user)) {
             return null;
         }
-    }
-
-    private static AuditOutcome outcome(int status) {
-        if (status == 401 || status == 403) {
-            return AuditOutcome.DENIED;
+        SecurityIdentity identity = user.getSecurityIdentity();
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
+                || token.getGroups().size() != 1) {
+            return null;
         }
-        if (status == 404) {
-            return AuditOutcome.NOT_FOUND;
+        try {
+            String patient = token.getClaim(com.infusionoutcomes.access.Caller.PATIENT_CLAIM);
+            return new Actor(UUID.fromString(token.getSubject()), Role.valueOf(token.getGroups().iterator().next()),
+                    patient == null ? null : UUID.fromString(patient));
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        return status >= 500 ? AuditOutcome.ERROR : AuditOutcome.REJECTED;
     }
 }

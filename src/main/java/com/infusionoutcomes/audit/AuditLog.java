@@ -7,10 +7,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import com.infusionoutcomes.access.Actor;
 import com.infusionoutcomes.access.Caller;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Records who touched which patient's data. A successful access is recorded in the transaction of the access
@@ -19,36 +25,61 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class AuditLog {
 
+    private static final Logger LOG = Logger.getLogger(AuditLog.class);
+
     private final AuditRepository events;
     private final Caller caller;
-    private final AuditContext context;
+    private final CurrentVertxRequest http;
 
-    AuditLog(AuditRepository events, Caller caller, AuditContext context) {
+    AuditLog(AuditRepository events, Caller caller, CurrentVertxRequest http) {
         this.events = events;
         this.caller = caller;
-        this.context = context;
+        this.http = http;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void success(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
-        events.persist(event(caller.actor(), action, resourceType, resourceId, patientId, AuditOutcome.SUCCESS));
-        context.recorded = true;
+        RoutingContext rc = http.getCurrent();
+        events.persist(event(caller.actor(), action, resourceType, resourceId, patientId, AuditOutcome.SUCCESS,
+                AuditContext.requestId(rc), AuditContext.sourceIp(rc)));
+        AuditContext.markRecorded(rc);
     }
 
-    /** A refused or failed attempt; its own transaction, since the attempt's own rolled back. */
-    public void failure(Actor actor, AuditAction action, String resourceType, Object resourceId, UUID patientId,
-            AuditOutcome outcome) {
-        QuarkusTransaction.requiringNew().run(
-                () -> events.persist(event(actor, action, resourceType, resourceId, patientId, outcome)));
-        context.recorded = true;
+    /**
+     * Audits a failed request on patient data unless it was audited already. The outcome follows from the
+     * status: 401/403 refused, 404 unknown or not visible, other 4xx rejected, 5xx error.
+     */
+    void failedRequest(RoutingContext rc, Actor actor, String method, String path, int status) {
+        if (AuditContext.recorded(rc)) {
+            return;
+        }
+        PatientDataRoute route = PatientDataRoute.of(method, path);
+        if (route == null) {
+            return;
+        }
+        AuditContext.markRecorded(rc);
+        AuditOutcome outcome = status == 401 || status == 403 ? AuditOutcome.DENIED
+                : status == 404 ? AuditOutcome.NOT_FOUND
+                : status >= 500 ? AuditOutcome.ERROR : AuditOutcome.REJECTED;
+        AuditEvent event = event(actor, route.action(), route.resourceType(), route.resourceId(), route.patientId(),
+                outcome, AuditContext.requestId(rc), AuditContext.sourceIp(rc));
+        Runnable write = () -> QuarkusTransaction.requiringNew().run(() -> events.persist(event));
+        if (Context.isOnEventLoopThread()) {
+            // Refused before reaching a worker (e.g. no token): the answer need not wait for the audit write.
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    write.run();
+                } catch (RuntimeException e) {
+                    LOG.errorf("Could not audit a refused request %s", event.requestId);
+                }
+            });
+        } else {
+            write.run();
+        }
     }
 
-    boolean recorded() {
-        return context.recorded;
-    }
-
-    private AuditEvent event(Actor actor, AuditAction action, String resourceType, Object resourceId, UUID patientId,
-            AuditOutcome outcome) {
+    static AuditEvent event(Actor actor, AuditAction action, String resourceType, Object resourceId, UUID patientId,
+            AuditOutcome outcome, String requestId, String sourceIp) {
         AuditEvent e = new AuditEvent();
         e.id = UUID.randomUUID();
         e.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -59,8 +90,8 @@ public class AuditLog {
         e.resourceId = resourceId == null ? null : resourceId.toString();
         e.patientId = patientId;
         e.outcome = outcome;
-        e.requestId = context.requestId;
-        e.sourceIp = context.sourceIp;
+        e.requestId = requestId;
+        e.sourceIp = sourceIp;
         return e;
     }
 }
