@@ -1,0 +1,48 @@
+package com.infusionoutcomes.trend;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+
+import com.infusionoutcomes.checkin.CheckInContext;
+
+/**
+ * The unrounded baseline of SPEC section 3, and whether anything was recorded after it to compare with.
+ *
+ * @param followedUp a longitudinal value outside the baseline was recorded after S (PRE_TREATMENT_MEAN), or
+ *        after the first value's recordedAt (FIRST_VALUE); without one the change is not a treatment effect and
+ *        the category is INSUFFICIENT_DATA
+ */
+record BaselineEstimate(Fraction value, BaselineMethod method, int n, boolean followedUp) {
+
+    static final Duration WINDOW = Duration.ofDays(14);
+
+    /**
+     * @param longitudinal the longitudinal values up to {@code to}, by recordedAt
+     * @param first the first completed session up to {@code to}, or null
+     * @return null when there is no longitudinal value at all
+     */
+    static BaselineEstimate of(List<Observation> longitudinal, CompletedSession first) {
+        if (longitudinal.isEmpty()) {
+            return null;
+        }
+        if (first != null) {
+            Instant s = first.startedAt();
+            Instant windowStart = s.minus(WINDOW);
+            // One pass over distinct check-ins, so a pre-infusion value inside the window is counted once.
+            Predicate<Observation> inBaseline = o -> !o.recordedAt().isBefore(windowStart) && !o.recordedAt().isAfter(s)
+                    || o.isValueOf(CheckInContext.PRE_INFUSION, first.sessionId());
+            List<Integer> values = longitudinal.stream().filter(inBaseline).map(Observation::value).toList();
+            if (!values.isEmpty()) {
+                boolean followedUp = longitudinal.stream()
+                        .anyMatch(o -> o.recordedAt().isAfter(s) && !inBaseline.test(o));
+                return new BaselineEstimate(Fraction.mean(values), BaselineMethod.PRE_TREATMENT_MEAN, values.size(),
+                        followedUp);
+            }
+        }
+        Observation firstValue = longitudinal.get(0);
+        boolean followedUp = longitudinal.stream().anyMatch(o -> o.recordedAt().isAfter(firstValue.recordedAt()));
+        return new BaselineEstimate(Fraction.of(firstValue.value()), BaselineMethod.FIRST_VALUE, 1, followedUp);
+    }
+}

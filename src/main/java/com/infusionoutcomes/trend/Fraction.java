@@ -1,0 +1,100 @@
+package com.infusionoutcomes.trend;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An exact rational number. Scores are integers and instants are whole nanoseconds, so every mean, change,
+ * percent, slope and duration of SPEC section 3 is a ratio of integers. Keeping them exact means a category
+ * boundary (a change of exactly 30 %) or a half-up rounding (x.xx5) never falls on the wrong side by a
+ * floating-point hair.
+ */
+record Fraction(BigInteger numerator, BigInteger denominator) implements Comparable<Fraction> {
+
+    private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
+    private static final BigInteger NANOS_PER_DAY = NANOS_PER_SECOND.multiply(BigInteger.valueOf(86_400L));
+
+    Fraction {
+        if (denominator.signum() == 0) {
+            throw new ArithmeticException("denominator is zero");
+        }
+        if (denominator.signum() < 0) {
+            numerator = numerator.negate();
+            denominator = denominator.negate();
+        }
+        BigInteger gcd = numerator.gcd(denominator);
+        numerator = numerator.divide(gcd);
+        denominator = denominator.divide(gcd);
+    }
+
+    static Fraction of(long value) {
+        return new Fraction(BigInteger.valueOf(value), BigInteger.ONE);
+    }
+
+    static Fraction of(long numerator, long denominator) {
+        return new Fraction(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
+    }
+
+    static Fraction mean(List<Integer> values) {
+        return Fraction.of(values.stream().mapToLong(Integer::longValue).sum(), values.size());
+    }
+
+    /** Elapsed time in days of 24 hours: durability is physical time, a DST night does not shorten it. */
+    static Fraction days(Duration duration) {
+        return new Fraction(nanos(duration), NANOS_PER_DAY);
+    }
+
+    static BigInteger nanos(Duration duration) {
+        return BigInteger.valueOf(duration.getSeconds()).multiply(NANOS_PER_SECOND)
+                .add(BigInteger.valueOf(duration.getNano()));
+    }
+
+    Fraction plus(Fraction other) {
+        return new Fraction(numerator.multiply(other.denominator).add(other.numerator.multiply(denominator)),
+                denominator.multiply(other.denominator));
+    }
+
+    Fraction minus(Fraction other) {
+        return plus(other.negate());
+    }
+
+    Fraction negate() {
+        return new Fraction(numerator.negate(), denominator);
+    }
+
+    Fraction times(Fraction other) {
+        return new Fraction(numerator.multiply(other.numerator), denominator.multiply(other.denominator));
+    }
+
+    Fraction dividedBy(Fraction other) {
+        return new Fraction(numerator.multiply(other.denominator), denominator.multiply(other.numerator));
+    }
+
+    int signum() {
+        return numerator.signum();
+    }
+
+    @Override
+    public int compareTo(Fraction other) {
+        return numerator.multiply(other.denominator).compareTo(other.numerator.multiply(denominator));
+    }
+
+    /**
+     * Rounded half-up to {@code scale} decimals for reporting, without trailing zeros (4.2, not 4.20; 4, not
+     * 4.00): the JSON reads as a clinician would write it, like the plain decimals elsewhere in the API. A
+     * negative scale is undone so that 100 stays 100 and never becomes 1E+2.
+     */
+    BigDecimal rounded(int scale) {
+        BigDecimal stripped = new BigDecimal(numerator)
+                .divide(new BigDecimal(denominator), scale, RoundingMode.HALF_UP).stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    @Override
+    public String toString() {
+        return numerator + "/" + denominator;
+    }
+}

@@ -1,0 +1,21 @@
+package com.infusionoutcomes.trend;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+
+/** How the series is bucketed, always in the patient's own time zone. */
+public enum Granularity {
+    /** The patient's local calendar date. */
+    DAY,
+    /** The ISO week (Monday to Sunday), named by the date of its Monday. */
+    WEEK;
+
+    /** The bucket a moment falls in: an evening check-in belongs to the patient's evening, not to UTC's morning. */
+    public LocalDate period(Instant at, ZoneId zone) {
+        LocalDate day = LocalDate.ofInstant(at, zone);
+        return this == DAY ? day : day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+}

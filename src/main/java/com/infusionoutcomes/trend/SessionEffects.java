@@ -1,0 +1,81 @@
+package com.infusionoutcomes.trend;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.infusionoutcomes.checkin.CheckInContext;
+
+/** The acute effect and the durability of each infusion. */
+final class SessionEffects {
+
+    /** A value at least this much better than baseline (domain-aware percent) counts as relief. */
+    static final Fraction RELIEF_PERCENT = Fraction.of(30);
+
+    private SessionEffects() {
+    }
+
+    /**
+     * @param course the completed sessions that started up to {@code to}, by startedAt
+     * @param seen every observation up to {@code to}, by recordedAt
+     * @param longitudinal the longitudinal ones among {@code seen}
+     * @param baseline the unrounded baseline, or null
+     */
+    static List<Trend.SessionEffect> of(List<CompletedSession> course, List<Observation> seen,
+            List<Observation> longitudinal, Fraction baseline, Direction direction) {
+        List<Trend.SessionEffect> effects = new ArrayList<>();
+        for (int i = 0; i < course.size(); i++) {
+            CompletedSession session = course.get(i);
+            // Relief after an infusion is attributed to it until the next one starts.
+            Instant until = i + 1 < course.size() ? course.get(i + 1).startedAt() : null;
+            Integer pre = latest(seen, CheckInContext.PRE_INFUSION, session);
+            Integer post = latest(seen, CheckInContext.POST_INFUSION, session);
+            Fraction acutePercent = pre == null || post == null ? null
+                    : direction.improvementPercent(Fraction.of(pre), Fraction.of(post));
+            Durability durability = durability(session, until, longitudinal, baseline, direction);
+            effects.add(new Trend.SessionEffect(session.sessionId(), session.number(), session.startedAt(), pre, post,
+                    pre == null || post == null ? null : post - pre,
+                    acutePercent == null ? null : acutePercent.rounded(1),
+                    durability == null ? null : durability.days().rounded(1),
+                    durability == null ? null : durability.censored()));
+        }
+        return effects;
+    }
+
+    /** The latest, not the first: a re-entered pre-infusion score is the patient's correction. */
+    private static Integer latest(List<Observation> seen, CheckInContext context, CompletedSession session) {
+        Integer latest = null;
+        for (Observation o : seen) {
+            if (o.isValueOf(context, session.sessionId())) {
+                latest = o.value();
+            }
+        }
+        return latest;
+    }
+
+    private record Durability(Fraction days, boolean censored) {
+    }
+
+    private static Durability durability(CompletedSession session, Instant until, List<Observation> longitudinal,
+            Fraction baseline, Direction direction) {
+        if (baseline == null || baseline.signum() == 0) {
+            return null;
+        }
+        Instant ended = session.endedAt();
+        List<Observation> after = longitudinal.stream()
+                .filter(o -> o.recordedAt().isAfter(ended) && (until == null || o.recordedAt().isBefore(until)))
+                .toList();
+        if (after.isEmpty()) {
+            return null;
+        }
+        for (Observation o : after) {
+            Fraction improvement = direction.improvementPercent(baseline, Fraction.of(o.value()));
+            if (improvement.compareTo(RELIEF_PERCENT) < 0) {
+                return new Durability(Fraction.days(Duration.between(ended, o.recordedAt())), false);
+            }
+        }
+        Instant last = after.get(after.size() - 1).recordedAt();
+        return new Durability(Fraction.days(Duration.between(ended, last)), true);
+    }
+}

@@ -1,0 +1,92 @@
+package com.infusionoutcomes.trend;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * SPEC section 3 as a pure function: the same inputs always give the same trend, with no clock, database or
+ * framework behind it. Ties in recordedAt keep the caller's order, so pass observations in a stable order
+ * (by recordedAt, then id) for "latest" and "first" to be reproducible.
+ */
+public final class Trends {
+
+    static final Duration CURRENT_WINDOW = Duration.ofDays(7);
+
+    private Trends() {
+    }
+
+    /**
+     * @param observations every check-in of the patient in any context, with this domain's score or null; those
+     *        recorded after {@code query.to()} are ignored
+     * @param sessions the patient's COMPLETED sessions in any order; those started after {@code query.to()} are
+     *        ignored
+     */
+    public static Trend compute(Subject subject, TrendQuery query, List<Observation> observations,
+            List<CompletedSession> sessions) {
+        Instant to = query.to();
+        Direction direction = query.domain().direction();
+        List<Observation> seen = observations.stream().filter(o -> !o.recordedAt().isAfter(to))
+                .sorted(Comparator.comparing(Observation::recordedAt)).toList();
+        List<Observation> longitudinal = seen.stream().filter(Observation::isLongitudinal).toList();
+        List<CompletedSession> course = sessions.stream().filter(s -> !s.startedAt().isAfter(to))
+                .sorted(Comparator.comparing(CompletedSession::startedAt)).toList();
+
+        BaselineEstimate baseline = BaselineEstimate.of(longitudinal, course.isEmpty() ? null : course.get(0));
+        Observation latest = longitudinal.isEmpty() ? null : longitudinal.get(longitudinal.size() - 1);
+        List<Integer> recent = latest == null ? List.of() : longitudinal.stream()
+                .filter(o -> !o.recordedAt().isBefore(latest.recordedAt().minus(CURRENT_WINDOW)))
+                .map(Observation::value).toList();
+        // baseline and current are both null or both present: each needs only one longitudinal value.
+        Fraction current = baseline == null ? null : Fraction.mean(recent);
+        Fraction change = baseline == null ? null : current.minus(baseline.value());
+        Fraction percent = baseline == null ? null : direction.improvementPercent(baseline.value(), current);
+        // Without a value after the baseline the "change" compares the baseline with itself: no treatment effect.
+        Category category = baseline != null && baseline.followedUp() ? Category.of(percent)
+                : Category.INSUFFICIENT_DATA;
+
+        List<Observation> ranged = query.from() == null ? longitudinal
+                : longitudinal.stream().filter(o -> !o.recordedAt().isBefore(query.from())).toList();
+
+        return new Trend(subject.patientId(), query.domain(), direction, query.from(), to, query.granularity(),
+                baseline == null ? null
+                        : new Trend.Baseline(baseline.value().rounded(2), baseline.method(), baseline.n()),
+                latest == null ? null : new Trend.Latest(latest.value(), latest.recordedAt()),
+                current == null ? null : new Trend.Current(current.rounded(2), recent.size()),
+                change == null ? null : change.rounded(2),
+                percent == null ? null : percent.rounded(1),
+                category,
+                Series.slopePerWeek(ranged),
+                Series.points(ranged, subject.timezone(), query.granularity()),
+                SessionEffects.of(course, seen, longitudinal, baseline == null ? null : baseline.value(), direction),
+                adherence(subject, query, seen));
+    }
+
+    /**
+     * Days are the patient's calendar days, from the later of enrolment and {@code from} to the earlier of
+     * {@code to} and now, both included. A check-in of any context and with any scores makes its day reported.
+     */
+    static Trend.Adherence adherence(Subject subject, TrendQuery query, List<Observation> seen) {
+        ZoneId zone = subject.timezone();
+        LocalDate enrolled = LocalDate.ofInstant(subject.enrolledAt(), zone);
+        LocalDate first = query.from() == null ? enrolled : max(enrolled, LocalDate.ofInstant(query.from(), zone));
+        Instant end = query.to().isBefore(query.now()) ? query.to() : query.now();
+        LocalDate last = LocalDate.ofInstant(end, zone);
+        if (first.isAfter(last)) {
+            // Enrolled (or asked from) after the window ends: nothing was expected, so no rate either.
+            return new Trend.Adherence(0, 0, null);
+        }
+        int expected = Math.toIntExact(ChronoUnit.DAYS.between(first, last) + 1);
+        int reported = (int) seen.stream().map(o -> LocalDate.ofInstant(o.recordedAt(), zone))
+                .filter(day -> !day.isBefore(first) && !day.isAfter(last)).distinct().count();
+        return new Trend.Adherence(expected, reported, Fraction.of(reported, expected).rounded(2));
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

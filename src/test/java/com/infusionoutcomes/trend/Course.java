@@ -1,0 +1,93 @@
+package com.infusionoutcomes.trend;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.infusionoutcomes.checkin.CheckInContext;
+
+/** A patient's course written the way a test reads: check-ins and infusions at literal instants. */
+final class Course {
+
+    static final UUID PATIENT = UUID.fromString("7d3c9a1e-0000-4000-8000-000000000001");
+
+    private final ZoneId zone;
+    private Instant enrolledAt = Instant.parse("2025-12-01T00:00:00Z");
+    private final List<Observation> observations = new ArrayList<>();
+    private final List<CompletedSession> sessions = new ArrayList<>();
+
+    private Course(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    static Course utc() {
+        return new Course(ZoneOffset.UTC);
+    }
+
+    static Course in(String zone) {
+        return new Course(ZoneId.of(zone));
+    }
+
+    static Instant at(String instant) {
+        return Instant.parse(instant);
+    }
+
+    /** The JSON text of a reported decimal, or null: "7.33", "4", "-3.5". */
+    static String text(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    Course enrolledAt(String instant) {
+        enrolledAt = at(instant);
+        return this;
+    }
+
+    Course daily(String recordedAt, Integer value) {
+        observations.add(new Observation(at(recordedAt), CheckInContext.DAILY, null, value));
+        return this;
+    }
+
+    Course pre(CompletedSession session, String recordedAt, Integer value) {
+        observations.add(new Observation(at(recordedAt), CheckInContext.PRE_INFUSION, session.sessionId(), value));
+        return this;
+    }
+
+    Course post(CompletedSession session, String recordedAt, Integer value) {
+        observations.add(new Observation(at(recordedAt), CheckInContext.POST_INFUSION, session.sessionId(), value));
+        return this;
+    }
+
+    /** Sessions are numbered in the order a test adds them, which is also their order in time. */
+    CompletedSession session(String startedAt, String endedAt) {
+        int number = sessions.size() + 1;
+        CompletedSession session = new CompletedSession(new UUID(0xC0FFEEL, number), number, at(startedAt),
+                at(endedAt));
+        sessions.add(session);
+        return session;
+    }
+
+    Subject subject() {
+        return new Subject(PATIENT, zone, enrolledAt);
+    }
+
+    List<Observation> observations() {
+        return List.copyOf(observations);
+    }
+
+    List<CompletedSession> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    /** Everything up to {@code to}, asked at {@code to}, by day. */
+    Trend trend(Domain domain, String to) {
+        return trend(new TrendQuery(domain, null, at(to), at(to), Granularity.DAY));
+    }
+
+    Trend trend(TrendQuery query) {
+        return Trends.compute(subject(), query, observations, sessions);
+    }
+}
