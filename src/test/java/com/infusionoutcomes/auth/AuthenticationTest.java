@@ -264,6 +264,17 @@ class AuthenticationTest {
     }
 
     @Test
+    void shouldAllowNoCrossOriginCallersByDefault() {
+        Response preflight = TestData.anonymous().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET").options("/api/v1/patients");
+        assertTrue(preflight.header("Access-Control-Allow-Origin") == null
+                || !preflight.header("Access-Control-Allow-Origin").contains("evil"), preflight.headers().toString());
+        Response simple = TestData.as(TestData.clinicianToken()).header("Origin", "https://evil.example")
+                .get("/api/v1/patients");
+        assertTrue(simple.header("Access-Control-Allow-Origin") == null, simple.headers().toString());
+    }
+
+    @Test
     void shouldKeepPatientDataOutOfCaches() {
         TestData.signInAsClinician();
         String patient = TestData.enrollPatient();

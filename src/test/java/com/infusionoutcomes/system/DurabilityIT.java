@@ -36,6 +36,7 @@ class DurabilityIT {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private volatile String bearer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
@@ -49,7 +50,11 @@ class DurabilityIT {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         String patientId;
         try {
-            patientId = extractId(send(port, "POST", "/api/v1/patients", "{\"displayName\": \"Durability\"}", 201));
+            String admin = token(port, "durability.admin", "durability-admin-password");
+            send(port, "POST", "/api/v1/users", admin, "{\"username\": \"durability.clinician\", \"password\": "
+                    + "\"durability-clinician-pw\", \"role\": \"CLINICIAN\", \"displayName\": \"Clinician\"}", 201);
+            bearer = token(port, "durability.clinician", "durability-clinician-pw");
+            patientId = extractId(send(port, "POST", "/api/v1/patients", bearer, "{\"displayName\": \"Durability\"}", 201));
             ExecutorService writers = Executors.newFixedThreadPool(8);
             Instant stopAt = Instant.now().plusSeconds(3);
             for (int w = 0; w < 8; w++) {
@@ -59,7 +64,7 @@ class DurabilityIT {
                         String body = "{\"id\": \"%s\", \"context\": \"DAILY\", \"recordedAt\": \"%s\", \"scores\": {\"pain\": 5}}"
                                 .formatted(id, Instant.now().minus(1, ChronoUnit.HOURS));
                         try {
-                            send(port, "POST", "/api/v1/patients/" + patientId + "/check-ins", body, 201);
+                            send(port, "POST", "/api/v1/patients/" + patientId + "/check-ins", bearer, body, 201);
                             acknowledged.add(id);
                         } catch (Exception e) {
                             return null;
@@ -78,14 +83,20 @@ class DurabilityIT {
 
         Process restarted = start(dataDir, port);
         try {
+            bearer = token(port, "durability.clinician", "durability-clinician-pw");
             List<String> missing = new ArrayList<>();
             for (String id : acknowledged) {
-                HttpResponse<String> r = request(port, "GET", "/api/v1/patients/" + patientId + "/check-ins/" + id, null);
+                HttpResponse<String> r = request(port, "GET", "/api/v1/patients/" + patientId + "/check-ins/" + id,
+                        bearer, null);
                 if (r.statusCode() != 200) {
                     missing.add(id);
                 }
             }
             assertEquals(List.of(), missing, "acknowledged check-ins lost after SIGKILL (of " + acknowledged.size() + ")");
+            // The packaged application runs the prod profile: no Swagger UI, no demo cohort.
+            assertEquals(404, request(port, "GET", "/q/swagger-ui/", null, null).statusCode());
+            assertTrue(send(port, "GET", "/api/v1/patients", bearer, null, 200).contains("\"nextCursor\":null"));
+            assertTrue(!send(port, "GET", "/api/v1/patients", bearer, null, 200).contains("DEMO-"));
         } finally {
             restarted.destroy();
             restarted.waitFor(30, TimeUnit.SECONDS);
@@ -94,17 +105,21 @@ class DurabilityIT {
 
     private Process start(Path dataDir, int port) throws Exception {
         Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
-        Process process = new ProcessBuilder("java",
+        ProcessBuilder builder = new ProcessBuilder("java",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dataDir.resolve("db")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000",
                 "-Dinfusion.demo-data.enabled=false",
+                "-Dinfusion.auth.signing-key=" + dataDir.resolve("signing-key.pem"),
                 "-jar", JAR.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("BOOTSTRAP_ADMIN_USERNAME", "durability.admin");
+        builder.environment().put("BOOTSTRAP_ADMIN_PASSWORD", "durability-admin-password");
+        Process process = builder.start();
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (request(port, "GET", "/q/health/ready", null).statusCode() == 200) {
+                if (request(port, "GET", "/q/health/ready", null, null).statusCode() == 200) {
                     return process;
                 }
             } catch (IOException notYet) {
@@ -117,16 +132,26 @@ class DurabilityIT {
         throw new AssertionError("application did not become ready: " + readQuietly(log));
     }
 
-    private String send(int port, String method, String path, String body, int expected) throws Exception {
-        HttpResponse<String> response = request(port, method, path, body);
+    private String token(int port, String username, String password) throws Exception {
+        String body = send(port, "POST", "/api/v1/auth/token", null,
+                "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}", 200);
+        return body.replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+    }
+
+    private String send(int port, String method, String path, String token, String body, int expected)
+            throws Exception {
+        HttpResponse<String> response = request(port, method, path, token, body);
         assertEquals(expected, response.statusCode(), response.body());
         return response.body();
     }
 
-    private HttpResponse<String> request(int port, String method, String path, String body)
+    private HttpResponse<String> request(int port, String method, String path, String token, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         if (body != null) {
             builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
