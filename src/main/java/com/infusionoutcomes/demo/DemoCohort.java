@@ -1,18 +1,9 @@
 package com.infusionoutcomes.demo;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import com.infusionoutcomes.access.CareTeamRepository;
-import com.infusionoutcomes.access.Caller;
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.account.AppUser;
-import com.infusionoutcomes.account.UserService;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,6 +18,11 @@ import jakarta.validation.Validator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.access.CareTeamRepository;
+import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.account.AppUser;
+import com.infusionoutcomes.account.UserService;
 import com.infusionoutcomes.checkin.CheckInRequest;
 import com.infusionoutcomes.checkin.CheckInService;
 import com.infusionoutcomes.demo.CohortPlan.PlannedPatient;
@@ -36,6 +32,7 @@ import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.session.SessionService;
 import com.infusionoutcomes.system.ProblemException;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
