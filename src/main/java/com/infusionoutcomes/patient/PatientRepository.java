@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.jpa.AvailableHints;
+
 import com.infusionoutcomes.system.Cursor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -62,6 +64,15 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
             params.and("name", after.key()).and("id", after.id());
         }
         return find("from Patient p where " + where + " order by p.displayName, p.id", params).page(0, rows).list();
+    }
+
+    /**
+     * Every patient on the clinician's care team, read-only: a panel reads the whole caseload, and nothing read
+     * here may be written back by accident.
+     */
+    public List<Patient> caseload(UUID clinicianId) {
+        return find("from Patient p where " + ON_CARE_TEAM.replace(":caller", "?1"), clinicianId)
+                .withHint(AvailableHints.HINT_READ_ONLY, true).list();
     }
 
     public Optional<Patient> findByExternalId(String externalId) {

@@ -57,6 +57,18 @@ public final class QueryParameters {
         }
     }
 
+    /** {@code true} or {@code false}; absent is false. Anything else (1, yes) is refused rather than guessed at. */
+    public static boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badParameter(name, "must be true or false");
+        };
+    }
+
     public static <E extends Enum<E>> E enumeration(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param improvementPercent positive is better, whichever way the domain's scale runs; null when the baseline
  *        is 0 or missing
  * @param slopePerWeek null with fewer than 3 values in [from, to], or when they were all recorded at one instant
- * @param series one point per local day or ISO week that has a value in [from, to], oldest first
+ * @param series one point per local day or ISO week that has a value in [from, to], oldest first; null only in
+ *        a trend that was asked for without its series (see {@link #withoutSeries()}), never from {@link Trends}
  * @param sessions every completed session that started up to {@code to}, by startedAt, with or without values
  */
 public record Trend(
@@ -44,8 +45,17 @@ public record Trend(
         Adherence adherence) {
 
     public Trend {
-        series = List.copyOf(series);
+        series = series == null ? null : List.copyOf(series);
         sessions = List.copyOf(sessions);
+    }
+
+    /**
+     * The same trend with {@code series} null: an overview of all four domains leaves the points out unless asked,
+     * and null says "not included" where an empty list would claim "no values".
+     */
+    public Trend withoutSeries() {
+        return new Trend(patientId, domain, direction, from, to, granularity, baseline, latest, current,
+                absoluteChange, improvementPercent, category, slopePerWeek, null, sessions, adherence);
     }
 
     /** @param n how many values the mean is of (1 for FIRST_VALUE) */

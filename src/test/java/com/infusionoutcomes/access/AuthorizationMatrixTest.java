@@ -117,6 +117,9 @@ class AuthorizationMatrixTest {
         rows.add(row("list check-ins", "GET", () -> p + "/check-ins", none, 401, 200, 404, 200, 404, 403));
         rows.add(row("read check-in", "GET", () -> p + "/check-ins/" + w.checkIn, none,
                 401, 200, 404, 200, 404, 403));
+        rows.add(row("read trend", "GET", () -> p + "/trends/pain", none, 401, 200, 404, 200, 404, 403));
+        rows.add(row("read all trends", "GET", () -> p + "/trends", none, 401, 200, 404, 200, 404, 403));
+        rows.add(row("read panel", "GET", () -> "/api/v1/reports/panel", none, 401, 403, 403, 200, 200, 403));
         rows.add(row("issue enrollment code", "POST", () -> "/api/v1/patients/" + w.patientWithoutLogin
                 + "/enrollment-code", none, 401, 403, 403, 201, 404, 201));
         rows.add(row("read care team", "GET", () -> p + "/care-team", none, 401, 403, 403, 200, 404, 200));

@@ -1,0 +1,81 @@
+package com.infusionoutcomes.report;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.infusionoutcomes.access.Actor;
+import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.patient.Patient;
+import com.infusionoutcomes.patient.PatientRepository;
+import com.infusionoutcomes.system.Cursor;
+import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.trend.CheckInRow;
+import com.infusionoutcomes.trend.CompletedSession;
+import com.infusionoutcomes.trend.Domain;
+import com.infusionoutcomes.trend.Granularity;
+import com.infusionoutcomes.trend.TrendInput;
+import com.infusionoutcomes.trend.TrendQuery;
+import com.infusionoutcomes.trend.TrendRepository;
+
+/**
+ * A clinician's caseload in one domain. Three reads whatever the caseload's size (its patients, all their
+ * check-ins, all their completed sessions), then one pass of the same computation the trend endpoint uses per
+ * patient. Sorting by a computed figure needs every row, so the whole caseload is computed on each page: the
+ * cost grows with the caseload's data, never with a query per patient.
+ */
+@ApplicationScoped
+@Transactional
+public class PanelService {
+
+    private static final String RESOURCE = "Report";
+
+    private final PatientRepository patients;
+    private final TrendRepository trends;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    PanelService(PatientRepository patients, TrendRepository trends, Caller caller, AuditLog audit) {
+        this.patients = patients;
+        this.trends = trends;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public Page<PanelRow> panel(Domain domain, PanelSort sort, Cursor after, int limit) {
+        Actor actor = caller.actor();
+        if (!actor.is(Role.CLINICIAN)) {
+            throw ProblemException.forbidden("Only clinicians have a panel");
+        }
+        PanelSort.Position start = after == null ? null : sort.after(domain, after);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        TrendQuery query = new TrendQuery(domain, null, now, now, Granularity.DAY);
+
+        List<Patient> caseload = patients.caseload(actor.userId());
+        Map<UUID, List<CheckInRow>> checkIns = trends.checkInsOfCaseload(actor.userId(), now);
+        Map<UUID, List<CompletedSession>> sessions = trends.completedSessionsOfCaseload(actor.userId(), now);
+        List<PanelRow> rows = caseload.stream()
+                .map(patient -> row(patient, TrendInput.of(patient, checkIns.getOrDefault(patient.id, List.of()),
+                        sessions.getOrDefault(patient.id, List.of())), query))
+                .filter(row -> start == null || sort.position(row).compareTo(start) > 0)
+                .sorted(Comparator.comparing(sort::position))
+                .limit(limit + 1L)
+                .toList();
+        audit.success(AuditAction.LIST, RESOURCE, null, null);
+        return Page.of(rows, limit, row -> sort.cursor(domain, row), row -> row);
+    }
+
+    private static PanelRow row(Patient patient, TrendInput input, TrendQuery query) {
+        return PanelRow.of(patient, input.trend(query), input.lastCheckInAt());
+    }
+}

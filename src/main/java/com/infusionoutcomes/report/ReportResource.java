@@ -1,0 +1,53 @@
+package com.infusionoutcomes.report;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.system.Cursor;
+import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.system.QueryParameters;
+import com.infusionoutcomes.trend.Domain;
+
+@Path("/api/v1/reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    private final PanelService panels;
+
+    ReportResource(PanelService panels) {
+        this.panels = panels;
+    }
+
+    /** A clinician's own caseload; patients and administrators have none (403). */
+    @GET
+    @Path("/panel")
+    @RolesAllowed(Role.CLINICIAN_NAME)
+    public Page<PanelRow> getPanel(@RestQuery String domain, @RestQuery String sort, @RestQuery String cursor,
+            @RestQuery String limit) {
+        return panels.panel(domain(domain), sort(sort), Cursor.decode(cursor), QueryParameters.limit(limit));
+    }
+
+    /** A query parameter, unlike the trend's path segment: an unknown value is invalid input (422), not a 404. */
+    private static Domain domain(String value) {
+        if (value == null || value.isBlank()) {
+            return Domain.PAIN;
+        }
+        return Domain.fromPath(value.trim()).orElseThrow(() -> ProblemException.invalidParameter("domain",
+                "must be one of [pain, sleep, mobility, mood]"));
+    }
+
+    private static PanelSort sort(String value) {
+        if (value == null || value.isBlank()) {
+            return PanelSort.DEFAULT;
+        }
+        return PanelSort.fromParameter(value.trim()).orElseThrow(() -> ProblemException.invalidParameter("sort",
+                "must be one of " + PanelSort.parameters()));
+    }
+}

@@ -1,0 +1,32 @@
+package com.infusionoutcomes.trend;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.infusionoutcomes.patient.Patient;
+
+/**
+ * Everything one patient's trends are computed from, however it was loaded: the per-patient endpoints and the
+ * panel both compute through {@link #trend}, so a panel row and the patient's own trend cannot disagree.
+ *
+ * @param checkIns the patient's check-ins up to {@code to}, by recordedAt then id (the order ties are kept in)
+ * @param sessions the patient's completed sessions up to {@code to}, numbered as the API numbers them
+ */
+public record TrendInput(Subject subject, List<CheckInRow> checkIns, List<CompletedSession> sessions) {
+
+    public static TrendInput of(Patient patient, List<CheckInRow> checkIns, List<CompletedSession> sessions) {
+        return new TrendInput(new Subject(patient.id, ZoneId.of(patient.timezone), patient.enrolledAt), checkIns,
+                sessions);
+    }
+
+    public Trend trend(TrendQuery query) {
+        List<Observation> observations = checkIns.stream().map(c -> c.observation(query.domain())).toList();
+        return Trends.compute(subject, query, observations, sessions);
+    }
+
+    /** When the patient last reported anything, in any context and domain; null if never (up to {@code to}). */
+    public Instant lastCheckInAt() {
+        return checkIns.isEmpty() ? null : checkIns.get(checkIns.size() - 1).recordedAt();
+    }
+}

@@ -1,0 +1,14 @@
+package com.infusionoutcomes.trend;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The four domains of one patient at a glance, in the order of SPEC section 1 (pain, sleep, mobility, mood).
+ * Each trend's {@code series} is null unless the client asked for it.
+ */
+@Schema(name = "TrendOverview")
+public record TrendOverview(UUID patientId, List<Trend> domains) {
+}

@@ -1,0 +1,87 @@
+package com.infusionoutcomes.trend;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import com.infusionoutcomes.session.SessionStatus;
+
+/**
+ * The set-based reads behind trends. A trend needs a patient's whole course up to {@code to}, so each read is
+ * one indexed range per patient (or per caseload), never a query per session, day or patient.
+ */
+@ApplicationScoped
+public class TrendRepository {
+
+    private static final String CHECK_IN_ROW = "select new com.infusionoutcomes.trend.CheckInRow(c.patientId,"
+            + " c.recordedAt, c.context, c.sessionId, c.pain, c.sleep, c.mobility, c.mood) from CheckIn c where ";
+    // Newest first on purpose: this is the order of the check_in (patient_id desc, recorded_at desc, id desc)
+    // index, which H2 reads forwards only; the rows are reversed in memory, which costs nothing next to a sort.
+    private static final String INDEX_ORDER = " order by c.patientId desc, c.recordedAt desc, c.id desc";
+    private static final String SESSION_ROW = "select s.patientId, s.id, s.startedAt, s.endedAt from InfusionSession s"
+            + " where s.status = :completed and s.startedAt <= :to and ";
+    private static final String CASELOAD = "(select m.patientId from CareTeamMember m where m.userId = :clinician)";
+
+    private final EntityManager em;
+
+    TrendRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The patient's check-ins recorded up to {@code to}, oldest first (ties by id). */
+    public List<CheckInRow> checkIns(UUID patientId, Instant to) {
+        List<CheckInRow> rows = new ArrayList<>(em.createQuery(
+                CHECK_IN_ROW + "c.patientId = :patient and c.recordedAt <= :to" + INDEX_ORDER, CheckInRow.class)
+                .setParameter("patient", patientId).setParameter("to", to).getResultList());
+        Collections.reverse(rows);
+        return rows;
+    }
+
+    /** The patient's completed sessions that started up to {@code to}, numbered in treatment order. */
+    public List<CompletedSession> completedSessions(UUID patientId, Instant to) {
+        return numbered(em.createQuery(SESSION_ROW + "s.patientId = :patient order by s.startedAt, s.id",
+                Object[].class).setParameter("patient", patientId)
+                .setParameter("completed", SessionStatus.COMPLETED).setParameter("to", to).getResultList())
+                .getOrDefault(patientId, List.of());
+    }
+
+    /** Every check-in up to {@code to} of every patient on the clinician's care team, by patient, oldest first. */
+    public Map<UUID, List<CheckInRow>> checkInsOfCaseload(UUID clinicianId, Instant to) {
+        Map<UUID, List<CheckInRow>> byPatient = new HashMap<>();
+        for (CheckInRow row : em.createQuery(
+                CHECK_IN_ROW + "c.patientId in " + CASELOAD + " and c.recordedAt <= :to" + INDEX_ORDER,
+                CheckInRow.class).setParameter("clinician", clinicianId).setParameter("to", to).getResultList()) {
+            byPatient.computeIfAbsent(row.patientId(), p -> new ArrayList<>()).add(row);
+        }
+        byPatient.values().forEach(Collections::reverse);
+        return byPatient;
+    }
+
+    /** The completed sessions up to {@code to} of every patient on the clinician's care team, numbered. */
+    public Map<UUID, List<CompletedSession>> completedSessionsOfCaseload(UUID clinicianId, Instant to) {
+        return numbered(em.createQuery(SESSION_ROW + "s.patientId in " + CASELOAD
+                + " order by s.patientId, s.startedAt, s.id", Object[].class)
+                .setParameter("clinician", clinicianId).setParameter("completed", SessionStatus.COMPLETED)
+                .setParameter("to", to).getResultList());
+    }
+
+    /**
+     * Numbers each patient's sessions by their position in treatment order, as the sessions API does. Only the
+     * sessions up to {@code to} were read, but they are the first ones in that order, so the numbers agree.
+     */
+    private static Map<UUID, List<CompletedSession>> numbered(List<Object[]> rows) {
+        Map<UUID, List<CompletedSession>> byPatient = new HashMap<>();
+        for (Object[] r : rows) {
+            List<CompletedSession> sessions = byPatient.computeIfAbsent((UUID) r[0], p -> new ArrayList<>());
+            sessions.add(new CompletedSession((UUID) r[1], sessions.size() + 1, (Instant) r[2], (Instant) r[3]));
+        }
+        return byPatient;
+    }
+}

@@ -1,0 +1,75 @@
+package com.infusionoutcomes.trend;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.patient.Patient;
+import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.system.QueryParameters;
+
+/**
+ * Serves SPEC section 3 for one patient. The work is two reads (check-ins and completed sessions up to
+ * {@code to}) and one pass of the pure computation, so the cost follows the patient's own data, whatever the
+ * size of the clinic.
+ */
+@ApplicationScoped
+@Transactional
+public class TrendService {
+
+    private static final String RESOURCE = "Trend";
+
+    private final PatientService patients;
+    private final TrendRepository repository;
+    private final AuditLog audit;
+
+    TrendService(PatientService patients, TrendRepository repository, AuditLog audit) {
+        this.patients = patients;
+        this.repository = repository;
+        this.audit = audit;
+    }
+
+    /** @param to null for now */
+    public Trend trend(UUID patientId, Domain domain, Instant from, Instant to, Granularity granularity) {
+        TrendQuery query = query(domain, from, to, granularity);
+        TrendInput input = load(patients.requireForCare(patientId), query.to());
+        Trend trend = input.trend(query);
+        audit.success(AuditAction.READ, RESOURCE, domain.path(), patientId);
+        return trend;
+    }
+
+    /** All four domains from the same two reads; {@code series} only when asked, as it is most of the bytes. */
+    public TrendOverview overview(UUID patientId, Instant from, Instant to, Granularity granularity,
+            boolean includeSeries) {
+        TrendQuery pain = query(Domain.PAIN, from, to, granularity);
+        TrendInput input = load(patients.requireForCare(patientId), pain.to());
+        List<Trend> trends = Arrays.stream(Domain.values())
+                .map(domain -> input.trend(new TrendQuery(domain, pain.from(), pain.to(), pain.now(), granularity)))
+                .map(trend -> includeSeries ? trend : trend.withoutSeries())
+                .toList();
+        audit.success(AuditAction.LIST, RESOURCE, null, patientId);
+        return new TrendOverview(patientId, trends);
+    }
+
+    private TrendInput load(Patient patient, Instant to) {
+        return TrendInput.of(patient, repository.checkIns(patient.id, to), repository.completedSessions(patient.id, to));
+    }
+
+    /**
+     * {@code to} defaults to now, in microseconds as the databases store instants, so an echoed {@code to} reads
+     * like every other time; {@code from} after it is a well-formed but impossible window (422).
+     */
+    private static TrendQuery query(Domain domain, Instant from, Instant to, Granularity granularity) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant end = to == null ? now : to;
+        QueryParameters.requireOrdered(from, end);
+        return new TrendQuery(domain, from, end, now, granularity);
+    }
+}
