@@ -259,8 +259,9 @@ class AuthenticationTest {
     void shouldRefuseOversizedBodies() {
         TestData.signInAsClinician();
         String huge = "{\"displayName\": \"" + "x".repeat(1_100_000) + "\"}";
-        int status = given().contentType(ContentType.JSON).body(huge).post("/api/v1/patients").statusCode();
-        assertEquals(413, status);
+        Response refused = given().contentType(ContentType.JSON).body(huge).post("/api/v1/patients");
+        assertEquals(413, refused.statusCode());
+        assertEquals("application/problem+json", refused.contentType(), refused.asString());
     }
 
     @Test
