@@ -18,6 +18,17 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         return find("openKey", Alert.openKey(patientId, rule)).firstResultOptional();
     }
 
+    /** Unresolved (OPEN or ACKNOWLEDGED) alerts per patient of the clinician's care team; absent means none. */
+    public java.util.Map<UUID, Integer> unresolvedCountsOfCaseload(UUID clinician) {
+        List<Object[]> rows = getEntityManager().createQuery("select a.patientId, count(a) from Alert a"
+                + " where a.openKey is not null and a.patientId in"
+                + " (select m.patientId from CareTeamMember m where m.userId = :clinician) group by a.patientId",
+                Object[].class).setParameter("clinician", clinician).getResultList();
+        java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
+        rows.forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).intValue()));
+        return counts;
+    }
+
     /**
      * Most severe first, then oldest first. {@code clinician} limits to the patients on that clinician's care
      * team; {@code patientId} to one patient.

@@ -272,6 +272,26 @@ class AlertResourceTest {
     }
 
     @Test
+    void shouldCountUnresolvedAlertsOnThePanel() {
+        freshClinician();
+        String alerted = TestData.enrollPatient("{\"displayName\": \"Alerted\"}");
+        String quiet = TestData.enrollPatient("{\"displayName\": \"Quiet\"}");
+        phq9(alerted, "3,3,3,3,3,3,2,0,1").then().statusCode(201); // SELF_HARM_RISK and DEPRESSION_SEVERE
+        phq9(quiet, "1,0,0,0,0,0,0,0,0").then().statusCode(201);
+        given().queryParam("domain", "pain").get("/api/v1/reports/panel").then().statusCode(200)
+                .body("items.find { it.patientId == '" + alerted + "' }.openAlerts", equalTo(2))
+                .body("items.find { it.patientId == '" + quiet + "' }.openAlerts", equalTo(0));
+        String alert = alerts(alerted).path("items[0].id");
+        given().post("/api/v1/alerts/{a}/acknowledge", alert).then().statusCode(200);
+        given().queryParam("domain", "pain").get("/api/v1/reports/panel").then()
+                .body("items.find { it.patientId == '" + alerted + "' }.openAlerts", equalTo(2));
+        given().contentType(ContentType.JSON).body("{\"note\": \"done\"}").post("/api/v1/alerts/{a}/resolve", alert)
+                .then().statusCode(200);
+        given().queryParam("domain", "pain").get("/api/v1/reports/panel").then()
+                .body("items.find { it.patientId == '" + alerted + "' }.openAlerts", equalTo(1));
+    }
+
+    @Test
     void shouldFilterAndPageTheCareTeamList() {
         freshClinician();
         String a = TestData.enrollPatient();
