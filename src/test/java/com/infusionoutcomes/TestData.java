@@ -100,7 +100,12 @@ public final class TestData {
 
     /** Gives the patient a login through the enrollment flow and returns its access token. */
     public static String patientToken(String patientId) {
-        String code = as(clinicianToken())
+        return patientToken(patientId, clinicianToken());
+    }
+
+    /** As {@link #patientToken(String)}, the code issued by this clinician of the patient's care team. */
+    public static String patientToken(String patientId, String clinicianToken) {
+        String code = as(clinicianToken)
                 .when().post("/api/v1/patients/{p}/enrollment-code", patientId)
                 .then().statusCode(201).extract().path("code");
         String username = "patient-" + UUID.randomUUID().toString().substring(0, 8);
@@ -146,6 +151,40 @@ public final class TestData {
                 .when().post("/api/v1/patients/{p}/check-ins", patientId)
                 .then().statusCode(201)
                 .extract().path("id");
+    }
+
+    /** A questionnaire response recorded at this moment; answers comma-separated in item order. */
+    public static String questionnaireResponse(String patientId, String instrument, String answers) {
+        return as(clinicianToken()).contentType(ContentType.JSON)
+                .body("{\"instrument\": \"" + instrument + "\", \"answers\": [" + answers + "], \"recordedAt\": \""
+                        + Instant.now() + "\"}")
+                .when().post("/api/v1/patients/{p}/questionnaire-responses", patientId)
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** The id of the patient's first alert (most severe, then oldest) that is not RESOLVED, seen by the shared clinician. */
+    public static String firstAlert(String patientId) {
+        String open = as(clinicianToken()).queryParam("status", "OPEN")
+                .when().get("/api/v1/patients/{p}/alerts", patientId)
+                .then().statusCode(200).extract().path("items[0].id");
+        return open != null ? open : as(clinicianToken()).queryParam("status", "ACKNOWLEDGED")
+                .when().get("/api/v1/patients/{p}/alerts", patientId)
+                .then().statusCode(200).extract().path("items[0].id");
+    }
+
+    /** Resolves the patient's unresolved SELF_HARM_RISK alert, if any, and raises a new OPEN one. */
+    public static void freshSelfHarmAlert(String patientId) {
+        for (String status : new String[] { "OPEN", "ACKNOWLEDGED" }) {
+            String id = as(clinicianToken()).queryParam("status", status).queryParam("rule", "SELF_HARM_RISK")
+                    .when().get("/api/v1/patients/{p}/alerts", patientId)
+                    .then().statusCode(200).extract().path("items[0].id");
+            if (id != null) {
+                as(clinicianToken()).contentType(ContentType.JSON).body("{\"note\": \"test reset\"}")
+                        .when().post("/api/v1/alerts/{a}/resolve", id).then().statusCode(200);
+            }
+        }
+        questionnaireResponse(patientId, "phq9", "0,0,0,0,0,0,0,0,1");
     }
 
     public static String unknownId() {

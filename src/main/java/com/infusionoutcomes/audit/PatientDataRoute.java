@@ -15,12 +15,20 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
             "check-ins", "CheckIn",
             "care-team", "CareTeam",
             "enrollment-code", "EnrollmentCode",
-            "trends", "Trend");
+            "trends", "Trend",
+            "questionnaire-responses", "QuestionnaireResponse",
+            "alerts", "Alert");
 
     /** Null for paths that carry no patient data (accounts, tokens, health). */
     static PatientDataRoute of(String method, String path) {
         if (path.startsWith("/api/v1/reports")) {
             return new PatientDataRoute(AuditAction.LIST, "Report", null, null);
+        }
+        if (path.startsWith("/api/v1/alerts")) {
+            String[] parts = path.split("/");
+            // "", api, v1, alerts, alertId, acknowledge|resolve
+            String id = parts.length > 4 ? parts[4] : null;
+            return new PatientDataRoute(action(method, id != null), "Alert", truncate(id), null);
         }
         if (!path.equals(PATIENTS) && !path.startsWith(PATIENTS + "/")) {
             return null;

@@ -19,16 +19,18 @@ import com.infusionoutcomes.trend.Trend;
  * @param baseline the trend's {@code baseline.value}
  * @param current the trend's {@code current.value}
  * @param lastDurabilityDays the latest infusion's durabilityDays: how long its relief has lasted so far
+ * @param openAlerts the patient's alerts that are not RESOLVED (OPEN or ACKNOWLEDGED)
  */
 @Schema(name = "PanelRow")
 public record PanelRow(UUID patientId, String displayName, int completedSessions, Instant lastCheckInAt,
         BigDecimal baseline, BigDecimal current, BigDecimal improvementPercent, Category category,
-        BigDecimal lastDurabilityDays) {
+        BigDecimal lastDurabilityDays, int openAlerts) {
 
-    static PanelRow of(Patient patient, Trend trend, Instant lastCheckInAt) {
+    static PanelRow of(Patient patient, Trend trend, Instant lastCheckInAt, int openAlerts) {
         return new PanelRow(patient.id, patient.displayName, trend.sessions().size(), lastCheckInAt,
                 trend.baseline() == null ? null : trend.baseline().value(),
                 trend.current() == null ? null : trend.current().value(),
-                trend.improvementPercent(), trend.category(), trend.lastDurabilityDays().orElse(null));
+                trend.improvementPercent(), trend.category(), trend.lastDurabilityDays().orElse(null),
+                openAlerts);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import com.infusionoutcomes.access.Actor;
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.alert.AlertRepository;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.Patient;
@@ -29,8 +30,8 @@ import com.infusionoutcomes.trend.TrendQuery;
 import com.infusionoutcomes.trend.TrendRepository;
 
 /**
- * A clinician's caseload in one domain. Three reads whatever the caseload's size (its patients, all their
- * check-ins, all their completed sessions), then one pass of the same computation the trend endpoint uses per
+ * A clinician's caseload in one domain. Four reads whatever the caseload's size (its patients, all their
+ * check-ins, all their completed sessions, their unresolved alert counts), then one pass of the same computation the trend endpoint uses per
  * patient. Sorting by a computed figure needs every row, so the whole caseload is computed on each page: the
  * cost grows with the caseload's data, never with a query per patient.
  */
@@ -44,10 +45,13 @@ public class PanelService {
     private final TrendRepository trends;
     private final Caller caller;
     private final AuditLog audit;
+    private final AlertRepository alerts;
 
-    PanelService(PatientRepository patients, TrendRepository trends, Caller caller, AuditLog audit) {
+    PanelService(PatientRepository patients, TrendRepository trends, Caller caller, AuditLog audit,
+            AlertRepository alerts) {
         this.patients = patients;
         this.trends = trends;
+        this.alerts = alerts;
         this.caller = caller;
         this.audit = audit;
     }
@@ -64,9 +68,10 @@ public class PanelService {
         List<Patient> caseload = patients.caseload(actor.userId());
         Map<UUID, List<CheckInRow>> checkIns = trends.checkInsOfCaseload(actor.userId(), now);
         Map<UUID, List<CompletedSession>> sessions = trends.completedSessionsOfCaseload(actor.userId(), now);
+        Map<UUID, Integer> openAlerts = alerts.unresolvedCountsOfCaseload(actor.userId());
         List<PanelRow> rows = caseload.stream()
                 .map(patient -> row(patient, TrendInput.of(patient, checkIns.getOrDefault(patient.id, List.of()),
-                        sessions.getOrDefault(patient.id, List.of())), query))
+                        sessions.getOrDefault(patient.id, List.of())), query, openAlerts.getOrDefault(patient.id, 0)))
                 .filter(row -> start == null || sort.position(row).compareTo(start) > 0)
                 .sorted(Comparator.comparing(sort::position))
                 .limit(limit + 1L)
@@ -75,7 +80,7 @@ public class PanelService {
         return Page.of(rows, limit, row -> sort.cursor(domain, row), row -> row);
     }
 
-    private static PanelRow row(Patient patient, TrendInput input, TrendQuery query) {
-        return PanelRow.of(patient, input.trend(query), input.lastCheckInAt());
+    private static PanelRow row(Patient patient, TrendInput input, TrendQuery query, int openAlerts) {
+        return PanelRow.of(patient, input.trend(query), input.lastCheckInAt(), openAlerts);
     }
 }

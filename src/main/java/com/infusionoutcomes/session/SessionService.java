@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.infusionoutcomes.alert.AlertService;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -35,17 +36,24 @@ public class SessionService {
     private final PatientService patients;
     private final JsonMergePatch mergePatch;
     private final AuditLog audit;
+    private final AlertService alerts;
 
-    SessionService(SessionRepository sessions, PatientService patients, JsonMergePatch mergePatch, AuditLog audit) {
+    SessionService(SessionRepository sessions, PatientService patients, JsonMergePatch mergePatch, AuditLog audit,
+            AlertService alerts) {
         this.sessions = sessions;
         this.patients = patients;
         this.mergePatch = mergePatch;
         this.audit = audit;
+        this.alerts = alerts;
     }
 
     public SessionResponse record(UUID patientId, SessionRequest request) {
         patients.requireForCare(patientId);
         checkRules(request, null);
+        List<SessionAlerts.Trigger> triggers = SessionAlerts.triggers(null, request);
+        if (!triggers.isEmpty()) {
+            alerts.lockPatient(patientId);
+        }
         InfusionSession session = new InfusionSession();
         session.id = UUID.randomUUID();
         session.patientId = patientId;
@@ -53,6 +61,7 @@ public class SessionService {
         apply(session, request);
         sessions.persistAndFlush(session);
         audit.success(AuditAction.CREATE, RESOURCE, session.id, patientId);
+        raise(patientId, session.id, triggers);
         return view(session);
     }
 
@@ -73,11 +82,17 @@ public class SessionService {
 
     public SessionResponse update(UUID patientId, UUID sessionId, JsonNode patch) {
         InfusionSession session = require(patientId, sessionId);
-        SessionRequest request = mergePatch.apply(SessionRequest.from(session), patch, SessionRequest.class);
+        SessionRequest before = SessionRequest.from(session);
+        SessionRequest request = mergePatch.apply(before, patch, SessionRequest.class);
         checkRules(request, session.status);
+        List<SessionAlerts.Trigger> triggers = SessionAlerts.triggers(before, request);
+        if (!triggers.isEmpty()) {
+            alerts.lockPatient(patientId);
+        }
         apply(session, request);
         sessions.flush();
         audit.success(AuditAction.UPDATE, RESOURCE, sessionId, patientId);
+        raise(patientId, sessionId, triggers);
         return view(session);
     }
 
@@ -97,6 +112,12 @@ public class SessionService {
     public boolean belongsTo(UUID sessionId, UUID patientId) {
         InfusionSession session = sessions.findById(sessionId);
         return session != null && session.patientId.equals(patientId);
+    }
+
+    private void raise(UUID patientId, UUID sessionId, List<SessionAlerts.Trigger> triggers) {
+        for (SessionAlerts.Trigger t : triggers) {
+            alerts.raise(patientId, t.rule(), RESOURCE, sessionId, t.detail());
+        }
     }
 
     private SessionResponse view(InfusionSession session) {

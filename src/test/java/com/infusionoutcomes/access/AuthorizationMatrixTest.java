@@ -41,6 +41,7 @@ class AuthorizationMatrixTest {
         final String patientWithoutLogin = TestData.enrollPatient();
         final String session = TestData.completedSession(patient, 2);
         final String checkIn = TestData.dailyCheckIn(patient, Instant.now().minus(1, ChronoUnit.DAYS), 5);
+        final String response = TestData.questionnaireResponse(patient, "phq9", "0,0,0,0,0,0,0,0,1");
         final String teamClinicianId;
         final String spareClinicianId;
         final Map<Who, String> tokens = new LinkedHashMap<>();
@@ -119,6 +120,25 @@ class AuthorizationMatrixTest {
                 401, 200, 404, 200, 404, 403));
         rows.add(row("read trend", "GET", () -> p + "/trends/pain", none, 401, 200, 404, 200, 404, 403));
         rows.add(row("read all trends", "GET", () -> p + "/trends", none, 401, 200, 404, 200, 404, 403));
+        rows.add(row("list instruments", "GET", () -> "/api/v1/instruments", none, 401, 200, 200, 200, 200, 200));
+        rows.add(row("read instrument", "GET", () -> "/api/v1/instruments/phq9", none,
+                401, 200, 200, 200, 200, 200));
+        rows.add(row("record questionnaire response", "POST", () -> p + "/questionnaire-responses",
+                () -> "{\"instrument\": \"phq2\", \"answers\": [1, 0], \"recordedAt\": \"" + Instant.now() + "\"}",
+                401, 201, 404, 201, 404, 403));
+        rows.add(row("list questionnaire responses", "GET", () -> p + "/questionnaire-responses", none,
+                401, 200, 404, 200, 404, 403));
+        rows.add(row("read questionnaire response", "GET", () -> p + "/questionnaire-responses/" + w.response, none,
+                401, 200, 404, 200, 404, 403));
+        rows.add(row("list care-team alerts", "GET", () -> "/api/v1/alerts", none, 401, 403, 403, 200, 200, 403));
+        rows.add(row("list patient alerts", "GET", () -> p + "/alerts", none, 401, 403, 403, 200, 404, 403));
+        // acknowledging twice is a conflict: reopen is not possible, so each run starts from a fresh alert
+        rows.add(row("acknowledge alert", "POST", () -> "/api/v1/alerts/" + TestData.firstAlert(w.patient)
+                + "/acknowledge", none, () -> TestData.freshSelfHarmAlert(w.patient),
+                401, 403, 403, 200, 404, 403));
+        rows.add(row("resolve alert", "POST", () -> "/api/v1/alerts/" + TestData.firstAlert(w.patient) + "/resolve",
+                () -> "{\"note\": \"Reviewed\"}", () -> TestData.freshSelfHarmAlert(w.patient),
+                401, 403, 403, 200, 404, 403));
         rows.add(row("read panel", "GET", () -> "/api/v1/reports/panel", none, 401, 403, 403, 200, 200, 403));
         rows.add(row("issue enrollment code", "POST", () -> "/api/v1/patients/" + w.patientWithoutLogin
                 + "/enrollment-code", none, 401, 403, 403, 201, 404, 201));

@@ -47,6 +47,20 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.infusionoutcomes.access.CareTeamMemberResponse;
+import com.infusionoutcomes.alert.AlertResponse;
+import com.infusionoutcomes.alert.AlertRule;
+import com.infusionoutcomes.alert.AlertSeverity;
+import com.infusionoutcomes.alert.AlertStatus;
+import com.infusionoutcomes.alert.ResolveRequest;
+import com.infusionoutcomes.questionnaire.BandRange;
+import com.infusionoutcomes.questionnaire.Instrument;
+import com.infusionoutcomes.questionnaire.InstrumentItem;
+import com.infusionoutcomes.questionnaire.InstrumentResponse;
+import com.infusionoutcomes.questionnaire.QuestionnaireResponseRequest;
+import com.infusionoutcomes.questionnaire.QuestionnaireResponseView;
+import com.infusionoutcomes.questionnaire.ResponseOption;
+import com.infusionoutcomes.questionnaire.ScoringRule;
+import com.infusionoutcomes.questionnaire.SeverityBand;
 import com.infusionoutcomes.access.CareTeamRequest;
 import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.account.NewUserRequest;
@@ -155,6 +169,22 @@ class OpenApiContractTest {
             Map.entry("TrendOverview", TrendOverview.class),
             Map.entry("PanelRow", PanelRow.class),
             Map.entry("PanelPage", Page.class),
+            Map.entry("InstrumentCode", Instrument.class),
+            Map.entry("ScoringRule", ScoringRule.class),
+            Map.entry("SeverityBand", SeverityBand.class),
+            Map.entry("Instrument", InstrumentResponse.class),
+            Map.entry("InstrumentItem", InstrumentItem.class),
+            Map.entry("ResponseOption", ResponseOption.class),
+            Map.entry("InstrumentBand", BandRange.class),
+            Map.entry("QuestionnaireResponseRequest", QuestionnaireResponseRequest.class),
+            Map.entry("QuestionnaireResponse", QuestionnaireResponseView.class),
+            Map.entry("QuestionnaireResponsePage", Page.class),
+            Map.entry("AlertRule", AlertRule.class),
+            Map.entry("AlertSeverity", AlertSeverity.class),
+            Map.entry("AlertStatus", AlertStatus.class),
+            Map.entry("Alert", AlertResponse.class),
+            Map.entry("AlertPage", Page.class),
+            Map.entry("AlertResolveRequest", ResolveRequest.class),
             Map.entry("Problem", Problem.class),
             Map.entry("FieldError", Problem.FieldError.class));
 

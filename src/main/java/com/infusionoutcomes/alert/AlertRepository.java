@@ -1,0 +1,94 @@
+package com.infusionoutcomes.alert;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.infusionoutcomes.system.Cursor;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
+
+    public Optional<Alert> findUnresolved(UUID patientId, AlertRule rule) {
+        return find("openKey", Alert.openKey(patientId, rule)).firstResultOptional();
+    }
+
+    /** Unresolved (OPEN or ACKNOWLEDGED) alerts per patient of the clinician's care team; absent means none. */
+    public java.util.Map<UUID, Integer> unresolvedCountsOfCaseload(UUID clinician) {
+        List<Object[]> rows = getEntityManager().createQuery("select a.patientId, count(a) from Alert a"
+                + " where a.openKey is not null and a.patientId in"
+                + " (select m.patientId from CareTeamMember m where m.userId = :clinician) group by a.patientId",
+                Object[].class).setParameter("clinician", clinician).getResultList();
+        java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
+        rows.forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).intValue()));
+        return counts;
+    }
+
+    /**
+     * Most severe first, then oldest first. {@code clinician} limits to the patients on that clinician's care
+     * team; {@code patientId} to one patient.
+     */
+    public List<Alert> list(UUID clinician, UUID patientId, AlertStatus status, AlertSeverity severity,
+            AlertRule rule, AlertCursor after, int rows) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (clinician != null) {
+            where.append(" and patientId in (select m.patientId from CareTeamMember m where m.userId = :clinician)");
+            params.and("clinician", clinician);
+        }
+        if (patientId != null) {
+            where.append(" and patientId = :patient");
+            params.and("patient", patientId);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (severity != null) {
+            where.append(" and severity = :severity");
+            params.and("severity", severity);
+        }
+        if (rule != null) {
+            where.append(" and rule = :rule");
+            params.and("rule", rule);
+        }
+        if (after != null) {
+            where.append(" and (severityRank < :rank or (severityRank = :rank and (raisedAt > :at"
+                    + " or (raisedAt = :at and id > :id))))");
+            params.and("rank", after.rank()).and("at", after.raisedAt()).and("id", after.id());
+        }
+        return find(where + " order by severityRank desc, raisedAt asc, id asc", params).page(0, rows).list();
+    }
+
+    /** Keyset position in the alert order. */
+    record AlertCursor(int rank, java.time.Instant raisedAt, UUID id) {
+
+        static AlertCursor of(Alert a) {
+            return new AlertCursor(a.severityRank, a.raisedAt, a.id);
+        }
+
+        Cursor encode() {
+            return Cursor.after(rank + "~" + raisedAt, id);
+        }
+
+        static AlertCursor decode(String text) {
+            Cursor c = Cursor.decode(text);
+            if (c == null) {
+                return null;
+            }
+            int tilde = c.key().indexOf('~');
+            try {
+                return new AlertCursor(Integer.parseInt(c.key().substring(0, tilde)),
+                        Cursor.after(c.key().substring(tilde + 1), c.id()).instantKey(), c.id());
+            } catch (RuntimeException e) {
+                throw com.infusionoutcomes.system.ProblemException.badParameter("cursor",
+                        "not a cursor issued by this API");
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package com.infusionoutcomes.alert;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.ProblemException;
+
+/**
+ * Raises alerts inside the transaction of the write that triggered them, and lets the care team work them.
+ * At most one unresolved alert exists per patient and rule: a repeat trigger counts on the open one.
+ */
+@ApplicationScoped
+@Transactional
+public class AlertService {
+
+    static final String RESOURCE = "Alert";
+
+    private final AlertRepository alerts;
+    private final PatientService patients;
+    private final Caller caller;
+    private final AuditLog audit;
+
+    AlertService(AlertRepository alerts, PatientService patients, Caller caller, AuditLog audit) {
+        this.alerts = alerts;
+        this.patients = patients;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    /**
+     * Raises the rule's alert for the patient, or counts a repeat on the unresolved one. The patient's row is
+     * locked first, so two triggers racing each other take turns: the second sees the first's alert. The
+     * unique open_key constraint backs this up should anything bypass the lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void raise(UUID patientId, AlertRule rule, String sourceType, UUID sourceId, String detail) {
+        lockPatient(patientId);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Alert alert = alerts.findUnresolved(patientId, rule).orElse(null);
+        if (alert != null) {
+            alert.lastTriggeredAt = now;
+            alert.triggerCount++;
+            alert.detail = detail;
+            alert.sourceType = sourceType;
+            alert.sourceId = sourceId;
+            alerts.flush();
+            audit.success(AuditAction.UPDATE, RESOURCE, alert.id, patientId);
+            return;
+        }
+        alert = new Alert();
+        alert.id = UUID.randomUUID();
+        alert.patientId = patientId;
+        alert.rule = rule;
+        alert.severity = rule.severity();
+        alert.severityRank = rule.severity().ordinal();
+        alert.status = AlertStatus.OPEN;
+        alert.openKey = Alert.openKey(patientId, rule);
+        alert.detail = detail;
+        alert.sourceType = sourceType;
+        alert.sourceId = sourceId;
+        alert.raisedAt = now;
+        alert.lastTriggeredAt = now;
+        alert.triggerCount = 1;
+        alerts.persistAndFlush(alert);
+        audit.success(AuditAction.CREATE, RESOURCE, alert.id, patientId);
+    }
+
+    /**
+     * Serializes alert raising per patient. A write that may raise an alert calls this before inserting
+     * anything: on PostgreSQL an insert referencing the patient takes a share lock on its row, and taking the
+     * update lock only afterwards could deadlock two such writes. Repeating it in one transaction is free.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockPatient(UUID patientId) {
+        alerts.getEntityManager().createNativeQuery("select id from patient where id = ?1 for update")
+                .setParameter(1, patientId).getResultList();
+    }
+
+    /** The alerts of every patient on the caller's care team. */
+    public Page<AlertResponse> listForCareTeam(AlertStatus status, AlertSeverity severity, AlertRule rule,
+            String cursor, int limit) {
+        UUID clinician = caller.actor().userId();
+        Page<AlertResponse> page = page(clinician, null, status, severity, rule, cursor, limit);
+        audit.success(AuditAction.LIST, RESOURCE, null, null);
+        return page;
+    }
+
+    public Page<AlertResponse> listForPatient(UUID patientId, AlertStatus status, AlertSeverity severity,
+            AlertRule rule, String cursor, int limit) {
+        patients.requireForCare(patientId);
+        Page<AlertResponse> page = page(null, patientId, status, severity, rule, cursor, limit);
+        audit.success(AuditAction.LIST, RESOURCE, null, patientId);
+        return page;
+    }
+
+    public AlertResponse acknowledge(UUID alertId) {
+        Alert alert = require(alertId);
+        if (alert.status != AlertStatus.OPEN) {
+            throw ProblemException.conflict("Only an OPEN alert can be acknowledged; this one is " + alert.status);
+        }
+        alert.status = AlertStatus.ACKNOWLEDGED;
+        alert.acknowledgedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        alert.acknowledgedBy = caller.actor().userId();
+        alerts.flush();
+        audit.success(AuditAction.UPDATE, RESOURCE, alert.id, alert.patientId);
+        return AlertResponse.from(alert);
+    }
+
+    public AlertResponse resolve(UUID alertId, ResolveRequest request) {
+        Alert alert = require(alertId);
+        if (alert.status == AlertStatus.RESOLVED) {
+            throw ProblemException.conflict("The alert is already RESOLVED");
+        }
+        alert.status = AlertStatus.RESOLVED;
+        alert.openKey = null; // a later trigger raises a new alert
+        alert.resolvedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        alert.resolvedBy = caller.actor().userId();
+        alert.resolutionNote = request.note().trim();
+        alerts.flush();
+        audit.success(AuditAction.UPDATE, RESOURCE, alert.id, alert.patientId);
+        return AlertResponse.from(alert);
+    }
+
+    private Page<AlertResponse> page(UUID clinician, UUID patientId, AlertStatus status, AlertSeverity severity,
+            AlertRule rule, String cursor, int limit) {
+        return Page.of(alerts.list(clinician, patientId, status, severity, rule,
+                AlertRepository.AlertCursor.decode(cursor), limit + 1), limit,
+                a -> AlertRepository.AlertCursor.of(a).encode(), AlertResponse::from);
+    }
+
+    /** The alert if its patient is on the caller's care team; 404 otherwise, as if it did not exist. */
+    private Alert require(UUID alertId) {
+        Alert alert = alertId == null ? null : alerts.findById(alertId);
+        if (alert == null) {
+            throw ProblemException.notFound("Alert");
+        }
+        try {
+            patients.requireForCare(alert.patientId);
+        } catch (ProblemException e) {
+            if (e.type().status() == 404) {
+                throw ProblemException.notFound("Alert");
+            }
+            throw e;
+        }
+        return alert;
+    }
+}

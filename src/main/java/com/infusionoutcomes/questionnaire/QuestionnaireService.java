@@ -1,0 +1,179 @@
+package com.infusionoutcomes.questionnaire;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import com.infusionoutcomes.alert.AlertRule;
+import com.infusionoutcomes.alert.AlertService;
+import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.session.SessionService;
+import com.infusionoutcomes.system.Cursor;
+import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.Persistence;
+import com.infusionoutcomes.system.Problem.FieldError;
+import com.infusionoutcomes.system.ProblemException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+@ApplicationScoped
+public class QuestionnaireService {
+
+    private static final String RESOURCE = "QuestionnaireResponse";
+    /** SPEC section 4 / issue 5: a PHQ-9 total at or above this raises DEPRESSION_SEVERE. */
+    static final int SEVERE_DEPRESSION_TOTAL = 20;
+
+    private final QuestionnaireResponseRepository responses;
+    private final PatientService patients;
+    private final SessionService sessions;
+    private final AlertService alerts;
+    private final AuditLog audit;
+
+    QuestionnaireService(QuestionnaireResponseRepository responses, PatientService patients, SessionService sessions,
+            AlertService alerts, AuditLog audit) {
+        this.responses = responses;
+        this.patients = patients;
+        this.sessions = sessions;
+        this.alerts = alerts;
+        this.audit = audit;
+    }
+
+    public record Recorded(QuestionnaireResponseView response, boolean created) {
+    }
+
+    /**
+     * Stores a response exactly once, as check-ins are: a retry with the same id and content answers the stored
+     * record, a different content 409, and two copies racing each other are settled by the primary key. Alerts
+     * the response triggers are raised in the same transaction.
+     */
+    public Recorded record(UUID patientId, QuestionnaireResponseRequest request) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                QuestionnaireResponse candidate = validate(patientId, request);
+                QuestionnaireResponse stored = request.id() == null ? null : responses.findById(request.id());
+                if (stored != null) {
+                    return replay(stored, candidate);
+                }
+                List<Trigger> triggers = triggers(candidate);
+                if (!triggers.isEmpty()) {
+                    alerts.lockPatient(patientId);
+                }
+                responses.persistAndFlush(candidate);
+                audit.success(AuditAction.CREATE, RESOURCE, candidate.id, patientId);
+                for (Trigger t : triggers) {
+                    alerts.raise(patientId, t.rule(), RESOURCE, candidate.id, t.detail());
+                }
+                return new Recorded(QuestionnaireResponseView.from(candidate), true);
+            });
+        } catch (PersistenceException e) {
+            if (request.id() == null || !Persistence.isUniqueViolation(e)) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> replay(responses.findById(request.id()), validate(patientId, request)));
+        }
+    }
+
+    @Transactional
+    public QuestionnaireResponseView get(UUID patientId, UUID responseId) {
+        patients.requireForCare(patientId);
+        QuestionnaireResponse r = responseId == null ? null : responses.findById(responseId);
+        if (r == null || !r.patientId.equals(patientId)) {
+            throw ProblemException.notFound("Questionnaire response");
+        }
+        audit.success(AuditAction.READ, RESOURCE, responseId, patientId);
+        return QuestionnaireResponseView.from(r);
+    }
+
+    @Transactional
+    public Page<QuestionnaireResponseView> list(UUID patientId, Instrument instrument, Instant from, Instant to,
+            Cursor after, int limit) {
+        patients.requireForCare(patientId);
+        audit.success(AuditAction.LIST, RESOURCE, null, patientId);
+        return Page.of(responses.listForPatient(patientId, instrument, from, to, after, limit + 1), limit,
+                r -> Cursor.after(r.recordedAt, r.id), QuestionnaireResponseView::from);
+    }
+
+    record Trigger(AlertRule rule, String detail) {
+    }
+
+    /** The alert rules a response fires (issue 5): only the PHQ-9 has any. */
+    static List<Trigger> triggers(QuestionnaireResponse r) {
+        List<Trigger> triggers = new ArrayList<>();
+        if (r.instrument != Instrument.PHQ9) {
+            return triggers;
+        }
+        List<Integer> answers = r.answerList();
+        int item9 = answers.get(Instrument.PHQ9_SELF_HARM_ITEM - 1);
+        if (item9 > 0) {
+            triggers.add(new Trigger(AlertRule.SELF_HARM_RISK,
+                    "PHQ-9 item 9 (thoughts of self-harm) answered " + item9 + " of 3"));
+        }
+        int total = r.score.intValue();
+        if (total >= SEVERE_DEPRESSION_TOTAL) {
+            triggers.add(new Trigger(AlertRule.DEPRESSION_SEVERE, "PHQ-9 total " + total + " (SEVERE)"));
+        }
+        return triggers;
+    }
+
+    private Recorded replay(QuestionnaireResponse stored, QuestionnaireResponse candidate) {
+        if (!stored.sameSubmissionAs(candidate)) {
+            throw ProblemException.conflict("A different questionnaire response with this id already exists");
+        }
+        audit.success(AuditAction.READ, RESOURCE, stored.id, stored.patientId);
+        return new Recorded(QuestionnaireResponseView.from(stored), false);
+    }
+
+    private QuestionnaireResponse validate(UUID patientId, QuestionnaireResponseRequest r) {
+        patients.requireForCare(patientId);
+        List<FieldError> errors = new ArrayList<>();
+        Instant now = Instant.now();
+        Instrument instrument = r.instrument();
+        List<Integer> answers = r.answers();
+        if (r.recordedAt().toInstant().isAfter(now.plus(PatientService.CLOCK_SKEW))) {
+            errors.add(FieldError.at("/recordedAt", "must not be more than 5 minutes in the future"));
+        }
+        if (answers.size() != instrument.itemCount()) {
+            errors.add(FieldError.at("/answers", "must have exactly " + instrument.itemCount() + " answers for "
+                    + instrument.code() + ", in item order"));
+        }
+        for (int i = 0; i < answers.size(); i++) {
+            int a = answers.get(i);
+            if (a < instrument.minAnswer() || a > instrument.maxAnswer()) {
+                errors.add(FieldError.at("/answers/" + i, "must be between " + instrument.minAnswer() + " and "
+                        + instrument.maxAnswer()));
+            }
+        }
+        if (r.context() != null && r.context().needsSession() && r.sessionId() == null) {
+            errors.add(FieldError.at("/sessionId", "is required for a " + r.context() + " response"));
+        }
+        if (r.sessionId() != null && !sessions.belongsTo(r.sessionId(), patientId)) {
+            errors.add(FieldError.at("/sessionId", "is not an infusion session of this patient"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Instrument.Score score = instrument.score(answers);
+        QuestionnaireResponse q = new QuestionnaireResponse();
+        q.id = r.id() != null ? r.id() : UUID.randomUUID();
+        q.patientId = patientId;
+        q.sessionId = r.sessionId();
+        q.instrument = instrument;
+        q.context = r.context();
+        q.answers = QuestionnaireResponse.join(answers);
+        q.score = score.value();
+        q.band = score.band();
+        q.positiveScreen = score.positiveScreen();
+        q.recordedAt = r.recordedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        q.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        return q;
+    }
+}
