@@ -54,8 +54,12 @@ public final class TestData {
 
     private static final AtomicReference<String> CLINICIAN = new AtomicReference<>();
 
-    /** A request without the signed-in user's token, whatever the test signed in as. */
-    public static RequestSpecification anonymous() {
+    /**
+     * A request without the signed-in user's token, whatever the test signed in as. RestAssured copies its
+     * static default into every new request, so the default is set aside for the moment of creation; the lock
+     * keeps parallel callers from restoring each other's copies.
+     */
+    public static synchronized RequestSpecification anonymous() {
         RequestSpecification saved = RestAssured.requestSpecification;
         RestAssured.requestSpecification = null;
         try {
