@@ -19,9 +19,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The ceiling the check-in API is measured against: plain JDBC, no HTTP, no pool, no ORM. N threads, each with
- * its own connection, insert one check_in row per committed transaction (autocommit off, INSERT, COMMIT) into a
- * fresh database built from the service's own migration file, for a fixed time, after a warm-up.
+ * The ceiling the check-in API is measured against: plain JDBC, no HTTP, no pool, no ORM, no token check. N
+ * threads, each with its own connection, run one committed transaction after the other (autocommit off,
+ * statements, COMMIT) against a fresh database built from the service's own migration files, for a fixed time,
+ * after a warm-up. What a transaction does is the mode:
+ *
+ *   checkin        INSERT the check_in row the API writes for a DAILY check-in; COMMIT. (The ceiling the
+ *                  benchmark used before the API audited every access.)
+ *   checkin+audit  INSERT that check_in row and the audit_event row the API writes with it (CREATE CheckIn,
+ *                  SUCCESS, actor, request id, source address); COMMIT. The same rows as one API POST: the
+ *                  like-for-like ceiling for the POST phase.
+ *   list+audit     SELECT the newest page of a patient's check-ins (limit+1 rows, the API's order, every column
+ *                  read) and INSERT the audit_event row the API writes for it (LIST CheckIn); COMMIT. The same
+ *                  work as one API list GET, without HTTP, JSON and the ORM: a ceiling for the GET phase.
  *
  * Java 17 single-file program: java -cp h2.jar bench/JdbcCeiling.java --url jdbc:h2:file:/tmp/x;... ...
  *
@@ -30,11 +40,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   --user       default sa;  --password  default empty
  *   --schema     migration directory (its V<n>__*.sql in version order, as Flyway) or one SQL file to apply
  *                first; default src/main/resources/db/migration
+ *   --mode       checkin (default), checkin+audit or list+audit
  *   --threads    default 16;  --patients  default 300
+ *   --seed       check-ins per patient inserted before the run (default 0; list+audit needs some)
+ *   --limit      list+audit: page size, default 50 (the query fetches limit+1 rows, as the API does)
  *   --warmup     seconds, default 10;  --duration  seconds, default 30
- *   --lookup     true: also SELECT the patient row in each transaction, as the API does (default false)
+ *   --progress   seconds: also print the rate of every such interval, warm-up included (default 0: off); with
+ *                an H2 file URL, also the size of the database file
+ *   --lookup     true: also run the API's visibility query (the patient row, if the clinician is on its care
+ *                team) in each transaction, as the API does first (default false)
  *
- * Prints a human summary and one machine-readable line starting with "RESULT ".
+ * Setup also creates one CLINICIAN app_user on every patient's care team, so the audit rows name a real actor
+ * and the lookup has rows to find. Prints a human summary and one machine-readable line starting with "RESULT ".
  */
 public class JdbcCeiling {
 
@@ -49,6 +66,10 @@ public class JdbcCeiling {
         o.put("warmup", "10");
         o.put("duration", "30");
         o.put("lookup", "false");
+        o.put("mode", "checkin");
+        o.put("seed", "0");
+        o.put("limit", "50");
+        o.put("progress", "0");
         for (int i = 0; i < args.length; i += 2) {
             String k = args[i].replaceFirst("^--", "");
             if (!o.containsKey(k) || i + 1 >= args.length) {
@@ -65,17 +86,35 @@ public class JdbcCeiling {
         long warmupNs = Long.parseLong(o.get("warmup")) * 1_000_000_000L;
         long durationNs = Long.parseLong(o.get("duration")) * 1_000_000_000L;
         boolean lookup = Boolean.parseBoolean(o.get("lookup"));
+        Mode mode = Mode.of(o.get("mode"));
+        int seed = Integer.parseInt(o.get("seed"));
+        int limit = Integer.parseInt(o.get("limit"));
+        int progress = Integer.parseInt(o.get("progress"));
+        if (mode == Mode.LIST_AUDIT && seed == 0) {
+            System.out.println("note: --mode list+audit with --seed 0 reads empty lists");
+        }
         String user = o.get("user");
         String password = o.get("password");
 
         UUID[] patients = new UUID[patientCount];
+        UUID clinician = UUID.randomUUID();
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             applySchema(c, Path.of(o.get("schema")));
             c.setAutoCommit(false);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            try (PreparedStatement u = c.prepareStatement("insert into app_user (id, username, password_hash, role,"
+                    + " display_name, patient_id, created_at) values (?, 'bench.clinician', ?, 'CLINICIAN',"
+                    + " 'Bench clinician', null, ?)")) {
+                u.setObject(1, clinician);
+                u.setString(2, "$2a$10$" + "x".repeat(53)); // never checked: nobody logs in here
+                u.setObject(3, now);
+                u.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("insert into patient (id, external_id, display_name,"
                     + " birth_year, conditions, timezone, enrolled_at, created_at, version)"
-                    + " values (?, null, ?, null, '', 'UTC', ?, ?, 0)")) {
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                    + " values (?, null, ?, null, '', 'UTC', ?, ?, 0)");
+                    PreparedStatement team = c.prepareStatement("insert into care_team_member (patient_id, user_id,"
+                            + " added_at) values (?, ?, ?)")) {
                 for (int i = 0; i < patientCount; i++) {
                     patients[i] = UUID.randomUUID();
                     ps.setObject(1, patients[i]);
@@ -83,9 +122,28 @@ public class JdbcCeiling {
                     ps.setObject(3, now);
                     ps.setObject(4, now);
                     ps.executeUpdate();
+                    team.setObject(1, patients[i]);
+                    team.setObject(2, clinician);
+                    team.setObject(3, now);
+                    team.executeUpdate();
                 }
             }
             c.commit();
+            if (seed > 0) {
+                // Recorded before the run's own check-ins (2024), one commit per patient.
+                Instant seedBase = Instant.parse("2024-01-01T00:00:00Z");
+                try (PreparedStatement ins = c.prepareStatement(INSERT_CHECK_IN)) {
+                    for (int i = 0; i < patientCount; i++) {
+                        for (int k = 0; k < seed; k++) {
+                            bindCheckIn(ins, UUID.randomUUID(), patients[i],
+                                    seedBase.plusSeconds((long) k * patientCount + i), k, now);
+                            ins.addBatch();
+                        }
+                        ins.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
         }
 
         AtomicBoolean stop = new AtomicBoolean();
@@ -96,13 +154,19 @@ public class JdbcCeiling {
         long measureFrom = t0 + warmupNs;
         long measureTo = measureFrom + durationNs;
         for (int t = 0; t < threads; t++) {
-            workers[t] = new Worker(t, threads, url, user, password, patients, lookup, measureFrom, measureTo, stop,
-                    ready);
+            workers[t] = new Worker(t, threads, url, user, password, patients, clinician, mode, lookup, limit,
+                    measureFrom, measureTo, stop, ready);
             Thread th = new Thread(workers[t], "jdbc-" + t);
             th.start();
             started.add(th);
         }
         ready.await();
+        if (progress > 0) {
+            Thread monitor = new Thread(() -> printProgress(workers, progress, t0, measureTo, h2File(url)),
+                    "progress");
+            monitor.setDaemon(true);
+            monitor.start();
+        }
         sleepUntil(measureFrom);
         long cpu0 = processCpuNanos();
         long busy0 = machineBusyTicks();
@@ -131,17 +195,18 @@ public class JdbcCeiling {
         double seconds = durationNs / 1e9;
         double rate = count / seconds;
         long rows;
+        long auditRows;
         try (Connection c = DriverManager.getConnection(url, user, password);
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from check_in")) {
-            rs.next();
-            rows = rs.getLong(1);
+                Statement s = c.createStatement()) {
+            rows = count(s, "select count(*) from check_in");
+            auditRows = count(s, "select count(*) from audit_event");
         }
-        System.out.printf("JDBC ceiling: %d threads, %s%s%n", threads, url,
-                lookup ? " (with patient lookup per transaction)" : "");
-        System.out.printf("  committed inserts in %.0f s: %d  ->  %.1f inserts/s  (errors: %d, rows in table incl."
-                + " warm-up: %d)%n", seconds, count, rate, errors, rows);
-        System.out.printf("  commit latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", pct(all, 50),
+        System.out.printf("JDBC ceiling, mode %s: %d threads, %s%s%n", mode.label, threads, url,
+                lookup ? " (with the visibility query per transaction)" : "");
+        System.out.printf("  %s%n", mode.description);
+        System.out.printf("  committed transactions in %.0f s: %d  ->  %.1f tx/s  (errors: %d; rows incl. warm-up"
+                + " and seed: check_in %d, audit_event %d)%n", seconds, count, rate, errors, rows, auditRows);
+        System.out.printf("  transaction latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", pct(all, 50),
                 pct(all, 90), pct(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         double self = (cpu1 - cpu0) / 1e9 / seconds;
         if (busy0 >= 0 && busy1 >= 0) {
@@ -152,8 +217,110 @@ public class JdbcCeiling {
         } else {
             System.out.printf("  cpu: this program %.2f cores%n", self);
         }
-        System.out.printf("RESULT jdbc_rate=%.1f jdbc_count=%d jdbc_errors=%d jdbc_p50_ms=%.2f jdbc_p99_ms=%.2f%n",
-                rate, count, errors, pct(all, 50), pct(all, 99));
+        System.out.printf("RESULT mode=%s jdbc_rate=%.1f jdbc_count=%d jdbc_errors=%d jdbc_p50_ms=%.2f"
+                + " jdbc_p99_ms=%.2f jdbc_cpu=%.2f%n", mode.label, rate, count, errors, pct(all, 50), pct(all, 99),
+                self);
+    }
+
+    static long count(Statement s, String sql) throws java.sql.SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    enum Mode {
+        CHECKIN("checkin", "per transaction: INSERT check_in; COMMIT"),
+        CHECKIN_AUDIT("checkin+audit", "per transaction: INSERT check_in; INSERT audit_event; COMMIT"
+                + " (the rows of one API POST)"),
+        LIST_AUDIT("list+audit", "per transaction: SELECT a page of check_in; INSERT audit_event; COMMIT"
+                + " (the work of one API list GET)");
+
+        final String label;
+        final String description;
+
+        Mode(String label, String description) {
+            this.label = label;
+            this.description = description;
+        }
+
+        static Mode of(String label) {
+            for (Mode m : values()) {
+                if (m.label.equals(label)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("--mode must be checkin, checkin+audit or list+audit");
+        }
+    }
+
+    /** The row CheckInService writes for a DAILY check-in with four scores and no note. */
+    static final String INSERT_CHECK_IN = "insert into check_in (id, patient_id, session_id, context, recorded_at,"
+            + " pain, sleep, mobility, mood, note, created_at, version)"
+            + " values (?, ?, null, 'DAILY', ?, ?, ?, ?, ?, null, ?, 0)";
+
+    /** The row AuditLog.success writes (AuditEvent's columns). */
+    static final String INSERT_AUDIT = "insert into audit_event (id, at, actor_id, actor_role, action,"
+            + " resource_type, resource_id, patient_id, outcome, request_id, source_ip)"
+            + " values (?, ?, ?, 'CLINICIAN', ?, 'CheckIn', ?, ?, 'SUCCESS', ?, '127.0.0.1')";
+
+    /** PatientRepository.findVisible for a clinician. */
+    static final String SELECT_VISIBLE = "select p.id, p.external_id, p.display_name, p.birth_year, p.conditions,"
+            + " p.timezone, p.enrolled_at, p.created_at, p.version from patient p where p.id = ? and exists"
+            + " (select 1 from care_team_member m where m.patient_id = p.id and m.user_id = ?)";
+
+    /** CheckInRepository.listForPatient without filters: the order names patient_id so H2 walks the index. */
+    static final String SELECT_PAGE = "select id, patient_id, session_id, context, recorded_at, pain, sleep,"
+            + " mobility, mood, note, created_at, version from check_in where patient_id = ?"
+            + " order by patient_id desc, recorded_at desc, id desc fetch first ? rows only";
+
+    static void bindCheckIn(PreparedStatement ins, UUID id, UUID patient, Instant recordedAt, long n,
+            OffsetDateTime createdAt) throws java.sql.SQLException {
+        ins.setObject(1, id);
+        ins.setObject(2, patient);
+        ins.setObject(3, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
+        ins.setInt(4, (int) (n % 11));
+        ins.setInt(5, (int) ((n + 3) % 11));
+        ins.setInt(6, (int) ((n + 5) % 11));
+        ins.setInt(7, (int) ((n + 7) % 11));
+        ins.setObject(8, createdAt);
+    }
+
+    /** Every {@code seconds}: the rate of that interval (warm-up included) and the H2 file's size. */
+    static void printProgress(Worker[] workers, int seconds, long t0, long end, Path file) {
+        long last = 0;
+        long next = t0;
+        try {
+            while (true) {
+                next += seconds * 1_000_000_000L;
+                if (next > end) {
+                    return;
+                }
+                sleepUntil(next);
+                long done = 0;
+                for (Worker w : workers) {
+                    done += w.committed;
+                }
+                String size = "";
+                if (file != null && Files.exists(file)) {
+                    size = String.format(", H2 file %,d MB", Files.size(file) / 1_000_000);
+                }
+                System.out.printf("  progress %4d s: %8.1f tx/s%s%n", (next - t0) / 1_000_000_000L,
+                        (done - last) / (double) seconds, size);
+                last = done;
+            }
+        } catch (Exception e) {
+            System.out.println("  progress: " + e);
+        }
+    }
+
+    /** The database file of an H2 file URL (jdbc:h2:file:PATH;...), else null. */
+    static Path h2File(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return null;
+        }
+        String path = url.substring("jdbc:h2:file:".length()).split(";")[0];
+        return Path.of(path + ".mv.db");
     }
 
     static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -245,26 +412,34 @@ public class JdbcCeiling {
         final String user;
         final String password;
         final UUID[] patients;
+        final UUID clinician;
+        final Mode mode;
         final boolean lookup;
+        final int limit;
         final long measureFrom;
         final long measureTo;
         final AtomicBoolean stop;
         final CountDownLatch ready;
         long measured;
+        volatile long committed;
         long errors;
         long[] latencies = new long[1 << 14];
         int latencyCount;
         Throwable failure;
 
-        Worker(int index, int threads, String url, String user, String password, UUID[] patients, boolean lookup,
-                long measureFrom, long measureTo, AtomicBoolean stop, CountDownLatch ready) {
+        Worker(int index, int threads, String url, String user, String password, UUID[] patients, UUID clinician,
+                Mode mode, boolean lookup, int limit, long measureFrom, long measureTo, AtomicBoolean stop,
+                CountDownLatch ready) {
             this.index = index;
             this.threads = threads;
             this.url = url;
             this.user = user;
             this.password = password;
             this.patients = patients;
+            this.clinician = clinician;
+            this.mode = mode;
             this.lookup = lookup;
+            this.limit = limit;
             this.measureFrom = measureFrom;
             this.measureTo = measureTo;
             this.stop = stop;
@@ -276,38 +451,56 @@ public class JdbcCeiling {
             boolean counted = false;
             try (Connection c = DriverManager.getConnection(url, user, password)) {
                 c.setAutoCommit(false);
-                // The same row the API writes for a DAILY check-in with four scores and no note.
-                try (PreparedStatement ins = c.prepareStatement("insert into check_in (id, patient_id, session_id,"
-                        + " context, recorded_at, pain, sleep, mobility, mood, note, created_at, version)"
-                        + " values (?, ?, null, 'DAILY', ?, ?, ?, ?, ?, null, ?, 0)");
-                        PreparedStatement sel = c.prepareStatement("select id, display_name, timezone from patient"
-                                + " where id = ?")) {
+                try (PreparedStatement ins = c.prepareStatement(INSERT_CHECK_IN);
+                        PreparedStatement audit = c.prepareStatement(INSERT_AUDIT);
+                        PreparedStatement sel = c.prepareStatement(SELECT_VISIBLE);
+                        PreparedStatement page = c.prepareStatement(SELECT_PAGE)) {
                     ready.countDown();
                     counted = true;
                     Instant base = Instant.parse("2025-01-01T00:00:00Z");
                     long n = 0;
+                    long sink = 0;
                     while (!stop.get()) {
                         UUID patient = patients[(int) ((n * threads + index) % patients.length)];
                         long start = System.nanoTime();
                         try {
                             if (lookup) {
                                 sel.setObject(1, patient);
+                                sel.setObject(2, clinician);
                                 try (ResultSet rs = sel.executeQuery()) {
                                     if (!rs.next()) {
                                         throw new IllegalStateException("no patient " + patient);
                                     }
                                 }
                             }
-                            ins.setObject(1, UUID.randomUUID());
-                            ins.setObject(2, patient);
-                            ins.setObject(3, OffsetDateTime.ofInstant(base.plusSeconds(n * threads + index),
-                                    ZoneOffset.UTC));
-                            ins.setInt(4, (int) (n % 11));
-                            ins.setInt(5, (int) ((n + 3) % 11));
-                            ins.setInt(6, (int) ((n + 5) % 11));
-                            ins.setInt(7, (int) ((n + 7) % 11));
-                            ins.setObject(8, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
-                            ins.executeUpdate();
+                            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                            UUID checkIn = null;
+                            if (mode == Mode.LIST_AUDIT) {
+                                page.setObject(1, patient);
+                                page.setInt(2, limit + 1);
+                                try (ResultSet rs = page.executeQuery()) {
+                                    while (rs.next()) {
+                                        for (int col = 1; col <= 12; col++) {
+                                            Object v = rs.getObject(col);
+                                            sink += v == null ? 0 : 1;
+                                        }
+                                    }
+                                }
+                            } else {
+                                checkIn = UUID.randomUUID();
+                                bindCheckIn(ins, checkIn, patient, base.plusSeconds(n * threads + index), n, now);
+                                ins.executeUpdate();
+                            }
+                            if (mode != Mode.CHECKIN) {
+                                audit.setObject(1, UUID.randomUUID());
+                                audit.setObject(2, now);
+                                audit.setObject(3, clinician);
+                                audit.setString(4, mode == Mode.LIST_AUDIT ? "LIST" : "CREATE");
+                                audit.setString(5, checkIn == null ? null : checkIn.toString());
+                                audit.setObject(6, patient);
+                                audit.setString(7, UUID.randomUUID().toString());
+                                audit.executeUpdate();
+                            }
                             c.commit();
                         } catch (java.sql.SQLException e) {
                             errors++;
@@ -316,6 +509,7 @@ public class JdbcCeiling {
                         }
                         long end = System.nanoTime();
                         n++;
+                        committed = n;
                         if (start >= measureFrom && end <= measureTo) {
                             measured++;
                             if (latencyCount == latencies.length) {
@@ -323,6 +517,9 @@ public class JdbcCeiling {
                             }
                             latencies[latencyCount++] = end - start;
                         }
+                    }
+                    if (sink == 42) {
+                        System.out.print("");
                     }
                 }
             } catch (Throwable t) {

@@ -1,4 +1,5 @@
 -- wrk script: GET /api/v1/patients/{id}/check-ins?limit=50 round-robin over the patients in $BENCH_PATIENTS.
+-- Every request carries Authorization: Bearer $BENCH_TOKEN (set in common.lua, before init() formats them).
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 dofile(dir .. "common.lua")
 

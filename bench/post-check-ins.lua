@@ -1,4 +1,5 @@
 -- wrk script: POST /api/v1/patients/{id}/check-ins round-robin over the patients in $BENCH_PATIENTS.
+-- Every request carries Authorization: Bearer $BENCH_TOKEN (set in common.lua).
 -- Ids are left to the server; recordedAt is unique per request and in the past (the API refuses > 5 min ahead).
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 dofile(dir .. "common.lua")
