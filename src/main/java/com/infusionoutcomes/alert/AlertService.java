@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import com.infusionoutcomes.access.Caller;
@@ -28,12 +29,15 @@ public class AlertService {
     private final PatientService patients;
     private final Caller caller;
     private final AuditLog audit;
+    private final Event<AlertRaised> raised;
 
-    AlertService(AlertRepository alerts, PatientService patients, Caller caller, AuditLog audit) {
+    AlertService(AlertRepository alerts, PatientService patients, Caller caller, AuditLog audit,
+            Event<AlertRaised> raised) {
         this.alerts = alerts;
         this.patients = patients;
         this.caller = caller;
         this.audit = audit;
+        this.raised = raised;
     }
 
     /**
@@ -54,6 +58,7 @@ public class AlertService {
             alert.sourceId = sourceId;
             alerts.flush();
             audit.success(AuditAction.UPDATE, RESOURCE, alert.id, patientId);
+            raised.fire(new AlertRaised(rule, true));
             return;
         }
         alert = new Alert();
@@ -72,6 +77,7 @@ public class AlertService {
         alert.triggerCount = 1;
         alerts.persistAndFlush(alert);
         audit.success(AuditAction.CREATE, RESOURCE, alert.id, patientId);
+        raised.fire(new AlertRaised(rule, false));
     }
 
     /**

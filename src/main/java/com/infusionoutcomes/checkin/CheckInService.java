@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -29,12 +30,15 @@ public class CheckInService {
     private final PatientService patients;
     private final SessionService sessions;
     private final AuditLog audit;
+    private final Event<CheckInStored> checkInStored;
 
-    CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions, AuditLog audit) {
+    CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions, AuditLog audit,
+            Event<CheckInStored> checkInStored) {
         this.checkIns = checkIns;
         this.patients = patients;
         this.sessions = sessions;
         this.audit = audit;
+        this.checkInStored = checkInStored;
     }
 
     private static final String RESOURCE = "CheckIn";
@@ -57,6 +61,7 @@ public class CheckInService {
                 }
                 checkIns.persistAndFlush(candidate);
                 audit.success(AuditAction.CREATE, RESOURCE, candidate.id, patientId);
+                checkInStored.fire(new CheckInStored(candidate.context));
                 return new Recorded(CheckInResponse.from(candidate), true);
             });
         } catch (PersistenceException e) {
