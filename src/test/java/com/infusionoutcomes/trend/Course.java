@@ -47,17 +47,17 @@ final class Course {
     }
 
     Course daily(String recordedAt, Integer value) {
-        observations.add(new Observation(at(recordedAt), CheckInContext.DAILY, null, value));
+        observations.add(Observation.of(at(recordedAt), CheckInContext.DAILY, null, value));
         return this;
     }
 
     Course pre(CompletedSession session, String recordedAt, Integer value) {
-        observations.add(new Observation(at(recordedAt), CheckInContext.PRE_INFUSION, session.sessionId(), value));
+        observations.add(Observation.of(at(recordedAt), CheckInContext.PRE_INFUSION, session.sessionId(), value));
         return this;
     }
 
     Course post(CompletedSession session, String recordedAt, Integer value) {
-        observations.add(new Observation(at(recordedAt), CheckInContext.POST_INFUSION, session.sessionId(), value));
+        observations.add(Observation.of(at(recordedAt), CheckInContext.POST_INFUSION, session.sessionId(), value));
         return this;
     }
 
