@@ -11,6 +11,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import com.infusionoutcomes.alert.AlertService;
+import com.infusionoutcomes.alert.WorseningCheck;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -30,14 +32,18 @@ public class CheckInService {
     private final PatientService patients;
     private final SessionService sessions;
     private final AuditLog audit;
+    private final AlertService alerts;
+    private final WorseningCheck worsening;
     private final Event<CheckInStored> checkInStored;
 
     CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions, AuditLog audit,
-            Event<CheckInStored> checkInStored) {
+            AlertService alerts, WorseningCheck worsening, Event<CheckInStored> checkInStored) {
         this.checkIns = checkIns;
         this.patients = patients;
         this.sessions = sessions;
         this.audit = audit;
+        this.alerts = alerts;
+        this.worsening = worsening;
         this.checkInStored = checkInStored;
     }
 
@@ -59,9 +65,17 @@ public class CheckInService {
                 if (stored != null) {
                     return replay(stored, candidate);
                 }
+                boolean mayWorsen = WorseningCheck.mayChange(candidate.context != CheckInContext.POST_INFUSION,
+                        candidate.pain, candidate.mood);
+                if (mayWorsen) {
+                    alerts.lockPatient(patientId);
+                }
                 checkIns.persistAndFlush(candidate);
                 audit.success(AuditAction.CREATE, RESOURCE, candidate.id, patientId);
                 checkInStored.fire(new CheckInStored(candidate.context));
+                if (mayWorsen) {
+                    worsening.evaluate(patientId, candidate.id);
+                }
                 return new Recorded(CheckInResponse.from(candidate), true);
             });
         } catch (PersistenceException e) {
