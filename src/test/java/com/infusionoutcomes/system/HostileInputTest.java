@@ -93,6 +93,8 @@ class HostileInputTest {
     private JsonNode contract;
     private Fixture fixture;
     private DatabaseSnapshot database;
+    /** The If-Match value sent with each request of a conditional operation; null for the others. */
+    private volatile String currentVersion;
 
     /** The records every generated request points at: ids for path parameters and reference fields, tokens. */
     record Fixture(Map<String, String> tokens, Map<String, String> ids, UUID patientId) {
@@ -164,6 +166,7 @@ class HostileInputTest {
 
     private void attack(String method, String template, JsonNode pathItem, JsonNode operation) throws Exception {
         throttle.reset(); // malformed sign-ins count as failures; start each operation from a clean slate
+        currentVersion = null;
         try {
             Random random = new Random(SEED ^ (method + template).hashCode());
             boolean anonymous = operation.has("security") && operation.get("security").isEmpty();
@@ -191,6 +194,10 @@ class HostileInputTest {
             headerFaults(parameters, path, base, cases);
 
             String token = anonymous ? null : pickRole(method, template, path, mediaType);
+            // An operation that wants the current version (If-Match) gets it, so faults reach the body's checks.
+            boolean conditional = parameters.stream().anyMatch(p -> "header".equals(p.path("in").asText())
+                    && "If-Match".equalsIgnoreCase(p.path("name").asText()));
+            currentVersion = conditional ? version(template, path, token) : null;
             // What the contract forbids goes first, in one run checked by one snapshot on each side (and case by
             // case only if that run changed anything); then the rest, case by case, since some are accepted.
             List<Case> forbidden = new ArrayList<>();
@@ -252,6 +259,9 @@ class HostileInputTest {
             if (problem != null) {
                 failures.add(describe(problem, sent, answer));
             }
+            if (currentVersion != null && answer.statusCode() / 100 == 2) {
+                currentVersion = version(template, c.path(), token);
+            }
             before = after;
         }
         return failures;
@@ -295,6 +305,13 @@ class HostileInputTest {
         return violation == null ? null : "accepted (" + status + ") although the contract forbids it: " + violation;
     }
 
+    /** The ETag a GET of the same resource answers now. */
+    private String version(String template, Map<String, String> path, String token) throws Exception {
+        HttpResponse<String> current = send("GET", template, new Case("current version", path, null, null, null,
+                Map.of(), false), null, token);
+        return current.headers().firstValue("ETag").orElse("*");
+    }
+
     /** The first role, clinician first, that the operation does not refuse with 403. */
     private String pickRole(String method, String template, Map<String, String> path, String mediaType)
             throws Exception {
@@ -322,6 +339,9 @@ class HostileInputTest {
             request.header("Authorization", "Bearer " + token);
         }
         c.headers().forEach(request::header);
+        if (currentVersion != null && !"GET".equals(method) && !c.headers().containsKey("If-Match")) {
+            request.header("If-Match", currentVersion);
+        }
         byte[] body = c.bytes();
         if (body != null) {
             String type = c.contentType() != null ? c.contentType() : mediaType;
