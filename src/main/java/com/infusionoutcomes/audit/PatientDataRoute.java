@@ -28,7 +28,7 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
             String[] parts = path.split("/");
             // "", api, v1, alerts, alertId, acknowledge|resolve
             String id = parts.length > 4 ? parts[4] : null;
-            return new PatientDataRoute(action(method, id != null), "Alert", truncate(id), null);
+            return new PatientDataRoute(action(method, id != null), "Alert", printable(id, 64), null);
         }
         if (!path.equals(PATIENTS) && !path.startsWith(PATIENTS + "/")) {
             return null;
@@ -38,9 +38,9 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
         String patient = parts.length > 1 ? parts[1] : null;
         String child = parts.length > 2 ? parts[2] : null;
         String childId = parts.length > 3 ? parts[3] : null;
-        String type = child == null ? "Patient" : CHILDREN.getOrDefault(child, child);
+        String type = child == null ? "Patient" : CHILDREN.getOrDefault(child, printable(child, 32));
         String id = child == null ? patient : childId;
-        return new PatientDataRoute(action(method, id != null), type, truncate(id), uuid(patient));
+        return new PatientDataRoute(action(method, id != null), type, printable(id, 64), uuid(patient));
     }
 
     private static AuditAction action(String method, boolean addressesOne) {
@@ -60,7 +60,19 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
         }
     }
 
-    private static String truncate(String id) {
-        return id == null || id.length() <= 64 ? id : id.substring(0, 64);
+    /**
+     * A path segment as the audit trail can store it, whatever a client put there: visible ASCII only (a NUL
+     * cannot be stored in PostgreSQL text), at most as long as its column.
+     */
+    private static String printable(String segment, int max) {
+        if (segment == null) {
+            return null;
+        }
+        StringBuilder safe = new StringBuilder(Math.min(segment.length(), max));
+        for (int i = 0; i < segment.length() && safe.length() < max; i++) {
+            char c = segment.charAt(i);
+            safe.append(c > 0x20 && c < 0x7f ? c : '?');
+        }
+        return safe.toString();
     }
 }

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -32,8 +33,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Clinical data must arrive as the client meant it: Jackson's lenient defaults would store "7" as 7, 7.5 as 7,
- * 2 as the third enum constant, " MILD" as MILD, 24 characters of base64 as a UUID, the year +10000 and the later
- * of two duplicate keys. Each of those is refused here instead.
+ * 2 as the third enum constant, " MILD" as MILD, 24 characters of base64 as a UUID, the year +10000, a NUL
+ * character in text and the later of two duplicate keys. Each of those is refused here instead.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -60,7 +61,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.registerModule(new JavaTimeModule());
         SimpleModule strict = new SimpleModule("strict-values")
                 .addDeserializer(OffsetDateTime.class, new OffsetDateTimeWithOffset())
-                .addDeserializer(UUID.class, new CanonicalUuid());
+                .addDeserializer(UUID.class, new CanonicalUuid())
+                .addDeserializer(String.class, new TextWithoutNul());
         strict.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
@@ -99,6 +101,28 @@ public class StrictJson implements ObjectMapperCustomizer {
             return UUID.fromString(text);
         }
     }
+
+    /**
+     * Text without the NUL character (U+0000): no clinical text contains it, and PostgreSQL cannot store it in a
+     * text column, so it would otherwise fail the write with a server error.
+     */
+    static final class TextWithoutNul extends StdDeserializer<String> {
+
+        TextWithoutNul() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = StringDeserializer.instance.deserialize(p, ctxt);
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                throw ctxt.weirdStringException(text, String.class, NUL);
+            }
+            return text;
+        }
+    }
+
+    static final String NUL = "must not contain the NUL character (U+0000)";
 
     /** An enum constant exactly as written: Jackson would otherwise accept " MILD" by trimming it. */
     static final class ExactEnum extends DelegatingDeserializer {
