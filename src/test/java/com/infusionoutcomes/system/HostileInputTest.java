@@ -73,7 +73,7 @@ class HostileInputTest {
 
     private static final long SEED = Long.getLong("hostile.seed", 20_261_126L);
     /** Requests that combine several faults, per operation, on top of one request per single fault. */
-    private static final int COMBINED_CASES = 60;
+    private static final int COMBINED_CASES = 40;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final List<String> ROLES = List.of("CLINICIAN", "PATIENT", "ADMIN");
