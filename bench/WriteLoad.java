@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  *       signs in as the bootstrap administrator, creates a clinician (who is then on the care team of every
  *       patient it enrols) and N patients; writes DIR/clinician (username:password) and DIR/patients (one id a line)
  *   java bench/WriteLoad.java load   --targets URL[,URL...] --dir DIR --threads N --seconds S [--mix crash|instances]
- *       N writer threads for S seconds, each request to the next target in turn. Every check-in carries a new
+ *       N writer threads for S seconds (or until the file DIR/stop appears), each request to the next target in
+ *       turn; prints "progress acked=N" every second. Every check-in carries a new
  *       client-generated id; a request whose answer never came (connection refused or reset: the service was
  *       killed) is retried with the same id and body until it gets an answer, as an offline phone would. Appends
  *       what happened to DIR/log: "sent ID PATIENT", "ack ID PATIENT STATUS", and in the instances mix also
@@ -121,6 +122,9 @@ public class WriteLoad {
 
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong acknowledgedCount = new AtomicLong();
+    /** When the writers stop sending new requests: --seconds after the start, or when DIR/stop appears. */
+    private volatile Instant end;
     private volatile boolean batchEndpoint;
     private volatile boolean idempotencyKey;
 
@@ -139,10 +143,29 @@ public class WriteLoad {
                     + idempotencyKey);
         }
         Instant end = Instant.now().plusSeconds(seconds);
+        Path stop = dir.resolve("stop");
+        Thread progress = new Thread(() -> {
+            // One line a second, for a script that waits for the load to be under way (crash.sh kills then).
+            while (!Thread.currentThread().isInterrupted()) {
+                System.out.println("progress acked=" + acknowledgedCount.get());
+                sleep(1000);
+            }
+        }, "progress");
+        progress.setDaemon(true);
+        progress.start();
+        Thread stopper = new Thread(() -> {
+            while (!Files.exists(stop) && Instant.now().isBefore(this.end)) {
+                sleep(200);
+            }
+            this.end = Instant.now();
+        }, "stop-file");
+        this.end = end;
+        stopper.setDaemon(true);
+        stopper.start();
         List<Thread> writers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int offset = t;
-            Thread writer = new Thread(() -> writer(targets, token, patients, offset, end, mix), "writer-" + t);
+            Thread writer = new Thread(() -> writer(targets, token, patients, offset, mix), "writer-" + t);
             writer.start();
             writers.add(writer);
         }
@@ -157,14 +180,13 @@ public class WriteLoad {
     record Pending(String id, String patient, String body) {
     }
 
-    private void writer(List<String> targets, String token, List<String> patients, int offset, Instant end,
-            String mix) {
+    private void writer(List<String> targets, String token, List<String> patients, int offset, String mix) {
         Random random = new Random(offset);
         Deque<Pending> unanswered = new ArrayDeque<>();
         Deque<Pending> acknowledged = new ArrayDeque<>();
         long n = offset;
         while (Instant.now().isBefore(end) || !unanswered.isEmpty()) {
-            if (Instant.now().isAfter(end.plusSeconds(60))) {
+            if (Instant.now().isAfter(end.plusSeconds(120))) {
                 unanswered.forEach(p -> count("never answered"));
                 return;
             }
@@ -209,6 +231,7 @@ public class WriteLoad {
         unanswered.remove(p); // an answer, whatever it is, settles the check-in
         count("check-in " + why + " " + r.statusCode());
         if (r.statusCode() / 100 == 2) {
+            acknowledgedCount.incrementAndGet();
             log.add("ack " + p.id() + " " + p.patient() + " " + r.statusCode());
             acknowledged.addLast(p);
             if (acknowledged.size() > 100) {

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Crash safety (issue 7 point 4). Each run: the packaged service (prod profile) on a fresh database, a sustained
-# write load of check-ins from THREADS threads, SIGKILL of the service in the middle of it, an immediate restart
-# on the same database while the load keeps going (a client without an answer sends the same check-in again, as
-# an offline phone would), then the check: every check-in acknowledged with a 2xx is stored exactly once (listed
-# once through the API), nothing is stored that was never sent, and (by SQL, with the service stopped) the
-# check_in rows and their CREATE audit events match one to one. Not a test in the suite: it takes minutes.
+# write load of check-ins from THREADS threads; once KILL_AFTER_ACKS writes have been acknowledged (and a pause of
+# 0-4 s, different per run) the service gets SIGKILL, with requests in flight, and is started again at once on the
+# same database while the load keeps going (a client without an answer sends the same check-in again, as an
+# offline phone would). When AFTER_RESTART_ACKS more writes have been acknowledged the load stops and the check
+# runs: every check-in acknowledged with a 2xx is stored exactly once (listed once through the API), nothing is
+# stored that was never sent, and (by SQL, with the service stopped) the check_in rows and their CREATE audit
+# events match one to one. Not a test in the suite: it takes minutes.
 #
 #   DB=h2 bench/crash.sh             10 runs on an H2 file (builds the jar for H2 first)
 #   DB=postgresql bench/crash.sh     10 runs on PostgreSQL (builds the jar for PostgreSQL first)
 #
-# Knobs (environment): RUNS=10 THREADS=8 LOAD_SECONDS=25 PATIENTS=20 PORT=18520 MANAGEMENT_PORT=18521
-#   KILL_AFTER="" (seconds into the load; default a different moment per run, 6 to 14 s) SKIP_BUILD=1 KEEP=1
+# Knobs (environment): RUNS=10 THREADS=8 KILL_AFTER_ACKS=300 AFTER_RESTART_ACKS=200 KILL_PAUSE= (seconds; default
+#   0-4 by run) PATIENTS=20 PORT=18520 MANAGEMENT_PORT=18521 SKIP_BUILD=1 KEEP=1
 #   PostgreSQL: PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGPASSWORD=, databases ${PG_DB_PREFIX}_<run>_<suffix>
 #   (PG_DB_PREFIX=crash), created and dropped by the script (KEEP=1 keeps them and the temp dir).
 # Prints one line per run and a summary table; exit code 1 if any run found an acknowledged write missing or
@@ -23,7 +25,8 @@ cd "$(dirname "$0")/.."
 DB=${DB:-h2}
 RUNS=${RUNS:-10}
 THREADS=${THREADS:-8}
-LOAD_SECONDS=${LOAD_SECONDS:-25}
+KILL_AFTER_ACKS=${KILL_AFTER_ACKS:-300}
+AFTER_RESTART_ACKS=${AFTER_RESTART_ACKS:-200}
 PATIENTS=${PATIENTS:-20}
 PORT=${PORT:-18520}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-18521}
@@ -61,6 +64,18 @@ sql() {
     fi
 }
 
+# acked DIR: how many writes the running load has seen acknowledged (its last progress line).
+acked() { { grep '^progress acked=' "$1/load.out" || echo progress acked=0; } | tail -1 | cut -d= -f2; }
+# wait_acks DIR N: until N writes are acknowledged (the load is under way), 5 minutes at most.
+wait_acks() {
+    for _ in $(seq 1 3000); do
+        [ "$(acked "$1")" -ge "$2" ] && return 0
+        kill -0 "$LOAD_PID" 2>/dev/null || die "the load client stopped: $(tail -5 "$1/load.out")"
+        sleep 0.1
+    done
+    die "the load did not reach $2 acknowledged writes in 5 minutes"
+}
+
 RESULTS=()
 FAILED=0
 for run in $(seq 1 "$RUNS"); do
@@ -74,8 +89,8 @@ for run in $(seq 1 "$RUNS"); do
         PG_DBS="$PG_DBS $name"
         url=jdbc:postgresql://$PGHOST:$PGPORT/$name
     fi
-    kill_after=${KILL_AFTER:-$((6 + (run * 7) % 9))}
-    log "run $run/$RUNS on $DB: load ${LOAD_SECONDS}s from $THREADS threads, SIGKILL at ${kill_after}s"
+    pause=${KILL_PAUSE:-$(((run * 7) % 5))}
+    log "run $run/$RUNS on $DB: $THREADS writer threads; SIGKILL ${pause}s after $KILL_AFTER_ACKS acknowledged writes"
 
     start_app app "$PORT" "$MANAGEMENT_PORT" "$url" "$dir/token-signing-key.pem" "$dir/app.log"
     wait_ready app "$PORT" "$dir/app.log" >/dev/null
@@ -83,18 +98,21 @@ for run in $(seq 1 "$RUNS"); do
         --patients "$PATIENTS" --out "$dir"
 
     write_load load --targets "http://127.0.0.1:$PORT" --dir "$dir" --threads "$THREADS" \
-        --seconds "$LOAD_SECONDS" --mix crash >"$dir/load.out" 2>&1 &
+        --seconds 900 --mix crash >"$dir/load.out" 2>&1 &
     LOAD_PID=$!
-    sleep "$kill_after"
-    killed_at=$(date +%T.%N | cut -c1-12)
+    wait_acks "$dir" "$KILL_AFTER_ACKS"
+    sleep "$pause"
+    acked_at_kill=$(acked "$dir")
     stop_app app KILL
-    echo "SIGKILL at $killed_at ($(grep -c '"message"' "$dir/app.log" || true) log lines so far)"
+    echo "SIGKILL with about $acked_at_kill writes acknowledged, 8 writers in flight"
     start_app app "$PORT" "$MANAGEMENT_PORT" "$url" "$dir/token-signing-key.pem" "$dir/app.log"
     restart=$(wait_ready app "$PORT" "$dir/app.log")
-    echo "restarted and ready in ${restart}s"
+    echo "restarted and ready in ${restart}s; the load goes on for $AFTER_RESTART_ACKS more acknowledged writes"
+    wait_acks "$dir" $((acked_at_kill + AFTER_RESTART_ACKS))
+    touch "$dir/stop"
     wait "$LOAD_PID" || die "the load client failed: $(tail -5 "$dir/load.out")"
     LOAD_PID=
-    cat "$dir/load.out"
+    grep -v '^progress ' "$dir/load.out"
 
     verdict=ok
     write_load verify --targets "http://127.0.0.1:$PORT" --dir "$dir" --mix crash | tee "$dir/verify.out" || verdict=FAILED
@@ -107,7 +125,7 @@ for run in $(seq 1 "$RUNS"); do
         echo "check_in rows $rows but CREATE CheckIn audit events $audits"
     fi
     [ "$verdict" = ok ] || FAILED=1
-    RESULTS+=("$run $kill_after $restart $result rows=$rows audit_creates=$audits $verdict")
+    RESULTS+=("$run $acked_at_kill $restart $result rows=$rows audit_creates=$audits $verdict")
     echo "run $run: $result rows=$rows audit_creates=$audits $verdict"
     if [ "$DB" = postgresql ] && [ "${KEEP:-0}" != 1 ]; then
         dropdb --if-exists "$name"
@@ -116,16 +134,16 @@ for run in $(seq 1 "$RUNS"); do
     [ "${KEEP:-0}" = 1 ] || rm -rf "$dir"
 done
 
-log "summary: DB=$DB, $RUNS runs, $THREADS threads, ${LOAD_SECONDS}s load each, one SIGKILL per run"
-printf '| run | kill at | restart | sent | acknowledged (2xx) | stored | stored, never acknowledged | acknowledged missing or duplicated | CREATE audits = rows | verdict |\n'
+log "summary: DB=$DB, $RUNS runs, $THREADS writer threads, one SIGKILL per run"
+printf '| run | acknowledged at the kill | restart | sent | acknowledged (2xx) | stored | stored, never acknowledged | acknowledged missing or duplicated | CREATE audits = rows | verdict |\n'
 printf '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n'
 for line in "${RESULTS[@]}"; do
-    read -r run kill_after restart rest <<<"$line"
+    read -r run acked_at_kill restart rest <<<"$line"
     field() { sed -n "s/.*[ ^]$1=\([0-9]*\).*/\1/p" <<<" $rest"; }
     sent=$(field sent) acked=$(field acked) stored=$(field stored) unacked=$(field unacked_stored)
     violations=$(field violations) rows=$(field rows) audits=$(field audit_creates)
     verdict=${rest##* }
-    printf '| %s | %ss | %ss | %s | %s | %s | %s | %s | %s | %s |\n' "$run" "$kill_after" "$restart" "$sent" \
+    printf '| %s | %s | %ss | %s | %s | %s | %s | %s | %s | %s |\n' "$run" "$acked_at_kill" "$restart" "$sent" \
         "$acked" "$stored" "$unacked" "$violations" "$([ "$rows" = "$audits" ] && echo yes || echo "no ($rows/$audits)")" \
         "$verdict"
 done

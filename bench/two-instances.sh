@@ -73,7 +73,9 @@ echo "bootstrap administrator created by $created instance(s); migrations applie
 
 log "clinician and $PATIENTS patients, created through A; the load signs in on A and writes to A and B in turn"
 write_load setup --target "$A" --admin "bench.admin:$ADMIN_PASSWORD" --patients "$PATIENTS" --out "$WORK"
-write_load load --targets "$A,$B" --dir "$WORK" --threads "$THREADS" --seconds "$LOAD_SECONDS" --mix instances
+write_load load --targets "$A,$B" --dir "$WORK" --threads "$THREADS" --seconds "$LOAD_SECONDS" --mix instances \
+    >"$WORK/load.out" 2>&1 || die "the load client failed: $(tail -5 "$WORK/load.out")"
+grep -v '^progress ' "$WORK/load.out"
 
 log "checks through both instances"
 write_load verify --targets "$A,$B" --dir "$WORK" --mix instances | tee "$WORK/verify.out" || true
