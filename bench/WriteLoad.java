@@ -37,11 +37,11 @@ import java.util.regex.Pattern;
  *       patient it enrols) and N patients; writes DIR/clinician (username:password) and DIR/patients (one id a line)
  *   java bench/WriteLoad.java load   --targets URL[,URL...] --dir DIR --threads N --seconds S [--mix crash|instances]
  *       N writer threads for S seconds (or until the file DIR/stop appears), each request to the next target in
- *       turn; prints "progress acked=N" every second. Every check-in carries a new
- *       client-generated id; a request whose answer never came (connection refused or reset: the service was
- *       killed) or whose answer was a 5xx, is retried with the same id and body until it gets a 2xx or 4xx, as an
- *       offline phone would. Appends what happened to DIR/log: "sent ID PATIENT", "ack ID PATIENT STATUS", and in the instances mix also
- *       "retry", "race", "phq9", "batch" and "keyed" lines (below).
+ *       turn; prints "progress acked=N" every second. Every check-in carries a new client-generated id; a request
+ *       whose answer never came (connection refused or reset: the service was killed), or was a 5xx, is sent again
+ *       with the same id and body until it gets a 2xx or 4xx, as an offline phone would. Appends what happened to
+ *       DIR/log: "sent ID PATIENT", "ack ID PATIENT STATUS", and in the instances mix also "retry", "race",
+ *       "phq9", "batch" and "keyed" lines (below).
  *   java bench/WriteLoad.java verify --targets URL[,URL...] --dir DIR [--mix crash|instances]
  *       lists every patient's check-ins through each target and checks: every acknowledged id is listed exactly
  *       once, no id is listed twice, every listed id was sent, and every target lists the same ids. In the
