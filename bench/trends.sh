@@ -9,7 +9,8 @@
 # Knobs (environment): DB=h2|postgresql PATIENTS=2000 CASELOAD=100 (patients per clinician) SEED=1 PORT=8090
 #   CONNECTIONS=16 THREADS=2 (wrk) WARMUP=60 (before the first phase) WARMUP_NEXT=20 (before each later one)
 #   DURATION=60 (seconds measured per phase) TIMEOUT=10s (wrk's; slower requests count as timeouts)
-#   PHASES="trend overview panel" APP_JAVA_OPTS=""
+#   PHASES="trend overview panel" APP_JAVA_OPTS="" APP_URL_SUFFIX="" (appended to the app's JDBC URL only, e.g.
+#   ";CACHE_SIZE=131072" to try a larger H2 page cache)
 #   REGENERATE=1 (generate again even if the data exists) GENERATE_ONLY=1 (stop after generating)
 #   DROP=1 (delete the data at the end)
 #   PostgreSQL: PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGPASSWORD=; the database is
@@ -51,6 +52,7 @@ PHASES=${PHASES:-trend overview panel}
 # wrk leaves a request slower than its timeout (default 2 s) out of the latency figures: give slow ones room.
 TIMEOUT=${TIMEOUT:-10s}
 APP_JAVA_OPTS=${APP_JAVA_OPTS:-}
+APP_URL_SUFFIX=${APP_URL_SUFFIX:-}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-}
 BASE="http://127.0.0.1:$PORT"
 # Tokens live 900 s and are fetched before each wrk run.
@@ -128,7 +130,7 @@ start_app() {
     shift
     # shellcheck disable=SC2086
     env "$@" java $APP_JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
-        "-Dquarkus.datasource.jdbc.url=$DB_URL" \
+        "-Dquarkus.datasource.jdbc.url=$DB_URL$APP_URL_SUFFIX" \
         "-Dquarkus.datasource.username=$DB_USER" "-Dquarkus.datasource.password=$DB_PASSWORD" \
         -Dinfusion.demo-data.enabled=false "-Dinfusion.auth.signing-key=$PWD/$DATA/token-signing-key.pem" \
         -jar "$APP_DIR/quarkus-run.jar" >"$out" 2>&1 &
