@@ -12,9 +12,10 @@
 #   PHASES="trend overview panel" APP_JAVA_OPTS="" APP_URL_SUFFIX="" (appended to the app's JDBC URL only, e.g.
 #   ";CACHE_SIZE=131072" to try a larger H2 page cache)
 #   REGENERATE=1 (generate again even if the data exists) GENERATE_ONLY=1 (stop after generating)
+#   VARIANT=name (a separate copy of the data, e.g. one changed by hand for an experiment: see bench/README.md)
 #   DROP=1 (delete the data at the end)
 #   PostgreSQL: PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGPASSWORD=; the database is
-#   bench_trends_p<PATIENTS>_c<CASELOAD>_s<SEED>.
+#   bench_trends_p<PATIENTS>_c<CASELOAD>_s<SEED>[_<VARIANT>].
 #
 # 1. The jar is built for the DB kind (the kind is fixed at build time) and copied to target/bench-trends/app-<DB>,
 #    so an H2 and a PostgreSQL build can be used in turn.
@@ -23,8 +24,8 @@
 #    password, kept in admin-password) is created; the app stops; bench/TrendCohort.java writes the cohort with
 #    JDBC batches (see its header: a year per patient, about 360 check-ins each, one clinician per CASELOAD
 #    patients with the admin's password). Generation time and database size go to generation.txt.
-# 3. The app starts on that database (prod profile) on 127.0.0.1:$PORT. Every clinician logs in before each wrk
-#    run (access tokens live 15 minutes).
+# 3. The app starts on that database (prod profile) on 127.0.0.1:$PORT. Every clinician logs in, and again
+#    before a wrk run their tokens would not outlive (access tokens live 15 minutes).
 # 4. For each phase, wrk -t$THREADS -c$CONNECTIONS --latency with bench/trends.lua (a random patient per request,
 #    with the token of the clinician on that patient's care team): a warm-up, then DURATION seconds measured.
 #      trend     GET /api/v1/patients/{id}/trends/{domain}   (a random domain of the four)
@@ -80,9 +81,9 @@ done
 
 ROOT=target/bench-trends
 APP_DIR=$ROOT/app-$DB
-NAME=$DB-p$PATIENTS-c$CASELOAD-s$SEED
+NAME=$DB-p$PATIENTS-c$CASELOAD-s$SEED${VARIANT:+-$VARIANT}
 DATA=$ROOT/$NAME
-PG_DB=bench_trends_p${PATIENTS}_c${CASELOAD}_s${SEED}
+PG_DB=bench_trends_p${PATIENTS}_c${CASELOAD}_s${SEED}${VARIANT:+_$VARIANT}
 mkdir -p "$ROOT"
 
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$APP_DIR/quarkus-run.jar" ]; then
@@ -220,9 +221,16 @@ login() {
 export -f login die
 export BASE PASSWORD
 CLINICIANS=$(awk '{print $2}' "$DATA/patients.tsv" | sort -u)
+LOGGED_IN_AT=0
 login_all() {
     xargs -P 4 -I{} bash -c 'login {}' <<<"$CLINICIANS" >"$WORK/tokens.tsv"
     [ "$(wc -l <"$WORK/tokens.tsv")" = "$(wc -l <<<"$CLINICIANS")" ] || die "not every clinician logged in"
+    LOGGED_IN_AT=$(date +%s)
+}
+# fresh_tokens SECONDS: logs everyone in again unless the tokens outlive the next SECONDS by a minute (they live
+# 900 s; 100 bcrypt logins cost the app several seconds of CPU, so not before every run).
+fresh_tokens() {
+    [ $(($(date +%s) - LOGGED_IN_AT + $1)) -lt 840 ] || login_all
 }
 login_all
 echo "$(wc -l <"$WORK/tokens.tsv") clinicians logged in; $(wc -l <"$DATA/patients.tsv") patients"
@@ -242,10 +250,10 @@ cpu_all() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8; exit}' /proc/stat; }
 TICKS=$(getconf CLK_TCK)
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $1"; }
 
-# run_wrk NAME MODE SECONDS: logs every clinician in, runs wrk, sets RESULT_LINE, CPU_NOTE and LOAD_NOTE.
+# run_wrk NAME MODE SECONDS: fresh tokens for every clinician, runs wrk, sets RESULT_LINE, CPU_NOTE and LOAD_NOTE.
 run_wrk() {
     local name=$1 mode=$2 secs=$3 a0 m0 a1 m1 w l0
-    login_all
+    fresh_tokens "$secs"
     l0=$(cut -d' ' -f1-3 /proc/loadavg)
     a0=$(cpu_app); m0=$(cpu_all)
     BENCH_MODE=$mode BENCH_PATIENTS="$DATA/patients.tsv" BENCH_TOKENS="$WORK/tokens.tsv" \
