@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
 
+import com.infusionoutcomes.system.NeverReplayed;
 import com.infusionoutcomes.access.Role;
 
 @Path("/api/v1/patients/{patientId}/enrollment-code")
@@ -24,6 +25,7 @@ public class EnrollmentResource {
     }
 
     @POST
+    @NeverReplayed
     @RolesAllowed({ Role.CLINICIAN_NAME, Role.ADMIN_NAME })
     public Response createEnrollmentCode(@RestPath UUID patientId) {
         return Response.status(201).entity(service.issue(patientId)).build();

@@ -142,7 +142,7 @@ class SessionResourceTest {
         String patient = TestData.enrollPatient();
         String id = post(patient, "{\"status\": \"SCHEDULED\", \"scheduledAt\": \"%s\", \"notes\": \"booster\"}"
                 .formatted(START)).then().statusCode(201).extract().path("id");
-        given().contentType("application/merge-patch+json").body("""
+        given().contentType("application/merge-patch+json").header("If-Match", "\"1\"").body("""
                 {"status": "COMPLETED", "startedAt": "%s", "endedAt": "%s", "weightKg": 80, "doseMgPerKg": 0.75,
                  "vitals": [{"at": "%s", "systolic": 140, "diastolic": 90}],
                  "sideEffects": [{"type": "HEADACHE", "severity": "MILD"}]}
@@ -164,7 +164,7 @@ class SessionResourceTest {
     void shouldNotReopenCompletedSession() {
         String patient = TestData.enrollPatient();
         String id = TestData.completedSession(patient, 3);
-        given().contentType("application/merge-patch+json")
+        given().contentType("application/merge-patch+json").header("If-Match", "*")
                 .body("{\"status\": \"SCHEDULED\", \"scheduledAt\": \"%s\", \"endedAt\": null}".formatted(START))
                 .when().patch("/api/v1/patients/{p}/sessions/{s}", patient, id)
                 .then().statusCode(422).contentType(PROBLEM).body("errors.pointer", hasItem("/status"));
