@@ -1,9 +1,8 @@
 package com.infusionoutcomes.checkin;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +11,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.hibernate.query.NativeQuery;
 
 /**
  * The superseded versions of check-ins (table check_in_version): written once when a correction replaces a
@@ -38,8 +40,8 @@ class CheckInVersionRepository {
     /** The superseded versions, oldest first. */
     List<CheckInVersion> superseded(UUID checkInId) {
         List<CheckInVersion> versions = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select " + COLUMNS + " from check_in_version where check_in_id = ?1"
-                + " order by version").setParameter(1, checkInId).getResultList()) {
+        for (Object row : typed(em.createNativeQuery("select " + COLUMNS + " from check_in_version"
+                + " where check_in_id = ?1 order by version"), false).setParameter(1, checkInId).getResultList()) {
             versions.add(version((Object[]) row));
         }
         return versions;
@@ -57,11 +59,11 @@ class CheckInVersionRepository {
         }
         Map<UUID, UUID> patientOf = new HashMap<>();
         checkIns.forEach(c -> patientOf.put(c.id, c.patientId));
-        for (Object result : em.createNativeQuery("select check_in_id, " + COLUMNS + " from check_in_version"
-                + " where version = 1 and check_in_id in (?1)").setParameter(1, amended).getResultList()) {
+        for (Object result : typed(em.createNativeQuery("select check_in_id, " + COLUMNS + " from check_in_version"
+                + " where version = 1 and check_in_id in (?1)"), true).setParameter(1, amended).getResultList()) {
             Object[] row = (Object[]) result;
             UUID id = (UUID) row[0];
-            CheckInVersion v = version(java.util.Arrays.copyOfRange(row, 1, row.length));
+            CheckInVersion v = version(Arrays.copyOfRange(row, 1, row.length));
             CheckIn original = new CheckIn();
             original.id = id;
             original.patientId = patientOf.get(id);
@@ -84,31 +86,25 @@ class CheckInVersionRepository {
         return original != null && original.sameReportAs(candidate);
     }
 
+    /** Names each column's Java type: drivers disagree on how a native uuid or timestamp column reads. */
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static NativeQuery typed(Query query, boolean withId) {
+        NativeQuery q = query.unwrap(NativeQuery.class);
+        if (withId) {
+            q.addScalar("check_in_id", UUID.class);
+        }
+        return q.addScalar("version", Long.class).addScalar("status", String.class).addScalar("context", String.class)
+                .addScalar("session_id", UUID.class).addScalar("recorded_at", Instant.class)
+                .addScalar("pain", Integer.class).addScalar("sleep", Integer.class)
+                .addScalar("mobility", Integer.class).addScalar("mood", Integer.class)
+                .addScalar("note", String.class).addScalar("changed_at", Instant.class)
+                .addScalar("changed_by", UUID.class).addScalar("changed_by_role", String.class);
+    }
+
     private static CheckInVersion version(Object[] r) {
-        return new CheckInVersion(((Number) r[0]).longValue(), CheckInStatus.of((String) r[1]),
-                CheckInContext.valueOf((String) r[2]), (UUID) r[3], instant(r[4]),
-                new Scores(integer(r[5]), integer(r[6]), integer(r[7]), integer(r[8])), (String) r[9], instant(r[10]),
-                (UUID) r[11], (String) r[12]);
-    }
-
-    private static Integer integer(Object value) {
-        return value == null ? null : ((Number) value).intValue();
-    }
-
-    /** Drivers answer timestamp with time zone as OffsetDateTime, Instant or Timestamp depending on version. */
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
+        return new CheckInVersion((Long) r[0], CheckInStatus.of((String) r[1]),
+                CheckInContext.valueOf((String) r[2]), (UUID) r[3], (Instant) r[4],
+                new Scores((Integer) r[5], (Integer) r[6], (Integer) r[7], (Integer) r[8]), (String) r[9],
+                (Instant) r[10], (UUID) r[11], (String) r[12]);
     }
 }

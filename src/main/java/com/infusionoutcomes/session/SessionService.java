@@ -92,6 +92,9 @@ public class SessionService {
         Preconditions.requireMatch(ifMatch, session.version);
         SessionRequest before = SessionRequest.from(session);
         SessionRequest request = mergePatch.apply(before, patch, SessionRequest.class);
+        if (request.equals(before)) {
+            return view(session); // nothing changes, so no new version (rewriting the lists would make one)
+        }
         checkRules(request, session.status);
         List<SessionAlerts.Trigger> triggers = SessionAlerts.triggers(before, request);
         if (!triggers.isEmpty()) {
