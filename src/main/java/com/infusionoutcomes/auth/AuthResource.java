@@ -12,8 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.infusionoutcomes.system.NeverReplayed;
 import com.infusionoutcomes.account.UserResponse;
+import com.infusionoutcomes.system.NeverReplayed;
 
 import io.vertx.core.http.HttpServerRequest;
 

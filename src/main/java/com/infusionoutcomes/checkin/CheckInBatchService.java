@@ -1,17 +1,20 @@
 package com.infusionoutcomes.checkin;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,6 +40,7 @@ import com.infusionoutcomes.system.Problem;
 import com.infusionoutcomes.system.Problem.FieldError;
 import com.infusionoutcomes.system.ProblemException;
 import com.infusionoutcomes.system.ProblemMappers;
+import com.infusionoutcomes.system.ProblemType;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -181,7 +185,7 @@ public class CheckInBatchService {
                             ? Outcome.CREATED
                             : Outcome.DUPLICATE;
             results[entry.getKey()] = new CheckInBatchResult(candidate.id, outcome, outcome != Outcome.CONFLICT ? null
-                    : new ProblemException(com.infusionoutcomes.system.ProblemType.CONFLICT,
+                    : new ProblemException(ProblemType.CONFLICT,
                             "A different check-in with this id already exists", null).toProblem(instance));
         }
         audit.success(AuditAction.CREATE, RESOURCE, null, patientId);
@@ -199,7 +203,7 @@ public class CheckInBatchService {
     /** The sessions the items name that are this patient's: one query for the whole batch. */
     private Set<UUID> sessionsOfPatient(UUID patientId, List<Item> items) {
         Set<UUID> named = new HashSet<>();
-        items.stream().map(i -> i.request().sessionId()).filter(s -> s != null).forEach(named::add);
+        items.stream().map(i -> i.request().sessionId()).filter(Objects::nonNull).forEach(named::add);
         if (named.isEmpty()) {
             return Set.of();
         }
@@ -230,7 +234,7 @@ public class CheckInBatchService {
         if (rows.isEmpty()) {
             return written;
         }
-        String sql = INSERT + String.join(", ", java.util.Collections.nCopies(rows.size(), ROW))
+        String sql = INSERT + String.join(", ", Collections.nCopies(rows.size(), ROW))
                 + " on conflict do nothing";
         int[] count = new int[1];
         em.unwrap(Session.class).doWork(connection -> {
@@ -266,14 +270,14 @@ public class CheckInBatchService {
         for (CheckIn c : rows) {
             CheckIn row = now.get(c.id);
             if (row != null && row.createdAt.equals(c.createdAt) && row.sameReportAs(c)
-                    && java.util.Objects.equals(row.changedBy, c.changedBy)) {
+                    && Objects.equals(row.changedBy, c.changedBy)) {
                 written.add(c.id);
             }
         }
         return written;
     }
 
-    private static void setUuid(PreparedStatement statement, int index, UUID value) throws java.sql.SQLException {
+    private static void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.OTHER);
         } else {

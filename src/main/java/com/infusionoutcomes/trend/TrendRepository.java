@@ -42,7 +42,8 @@ public class TrendRepository {
     public List<CheckInRow> checkIns(UUID patientId, Instant to) {
         List<CheckInRow> rows = new ArrayList<>(em.createQuery(
                 CHECK_IN_ROW + "c.patientId = :patient and c.recordedAt <= :to" + INDEX_ORDER, CheckInRow.class)
-                .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).setParameter("patient", patientId).setParameter("to", to).getResultList());
+                .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).setParameter("patient", patientId)
+                .setParameter("to", to).getResultList());
         Collections.reverse(rows);
         return rows;
     }
