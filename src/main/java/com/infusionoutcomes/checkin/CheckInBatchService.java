@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.infusionoutcomes.access.Actor;
 import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.alert.AlertService;
+import com.infusionoutcomes.alert.WorseningCheck;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.checkin.CheckInBatchResult.Outcome;
@@ -69,9 +71,13 @@ public class CheckInBatchService {
     private final ObjectMapper mapper;
     private final Validator validator;
     private final CheckInVersionRepository versions;
+    private final AlertService alerts;
+    private final WorseningCheck worsening;
 
     CheckInBatchService(EntityManager em, PatientService patients, Caller caller, AuditLog audit, ObjectMapper mapper,
-            Validator validator, CheckInVersionRepository versions) {
+            Validator validator, CheckInVersionRepository versions, AlertService alerts, WorseningCheck worsening) {
+        this.alerts = alerts;
+        this.worsening = worsening;
         this.em = em;
         this.patients = patients;
         this.caller = caller;
@@ -163,6 +169,10 @@ public class CheckInBatchService {
         List<CheckIn> toInsert = candidates.values().stream().filter(c -> !stored.containsKey(c.id))
                 .sorted(Comparator.comparing((CheckIn c) -> c.id)) // one lock order for concurrent copies
                 .toList();
+        boolean mayWorsen = toInsert.stream().anyMatch(CheckInBatchService::mayWorsen);
+        if (mayWorsen) {
+            alerts.lockPatient(patientId); // before inserting, as every write that may raise an alert does
+        }
         Set<UUID> created = insert(toInsert);
         if (created.size() < toInsert.size()) {
             // Stored by a concurrent request since our read: judge those like rows that were there before.
@@ -189,15 +199,15 @@ public class CheckInBatchService {
                             "A different check-in with this id already exists", null).toProblem(instance));
         }
         audit.success(AuditAction.CREATE, RESOURCE, null, patientId);
-        afterBatch(patientId, toInsert.stream().filter(c -> created.contains(c.id)).toList());
+        // The alert rules that follow a recorded check-in run once per batch: the trend after the whole batch
+        // is what the single path would reach after its last check-in.
+        toInsert.stream().filter(c -> created.contains(c.id)).filter(CheckInBatchService::mayWorsen)
+                .max(Comparator.comparing((CheckIn c) -> c.recordedAt).thenComparing(c -> c.id))
+                .ifPresent(latest -> worsening.evaluate(patientId, latest.id));
     }
 
-    /**
-     * Where the checks that follow a recorded check-in run (alert rules), once per batch for its patient rather
-     * than once per item.
-     */
-    void afterBatch(UUID patientId, List<CheckIn> created) {
-        // No rule looks at check-ins yet; a rule added to the single check-in path belongs here too.
+    private static boolean mayWorsen(CheckIn c) {
+        return WorseningCheck.mayChange(c.context != CheckInContext.POST_INFUSION, c.pain, c.mood);
     }
 
     /** The sessions the items name that are this patient's: one query for the whole batch. */

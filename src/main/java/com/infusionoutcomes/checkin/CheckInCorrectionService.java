@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.alert.AlertService;
+import com.infusionoutcomes.alert.WorseningCheck;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -38,9 +40,14 @@ public class CheckInCorrectionService {
     private final JsonMergePatch mergePatch;
     private final Caller caller;
     private final AuditLog audit;
+    private final AlertService alerts;
+    private final WorseningCheck worsening;
 
     CheckInCorrectionService(CheckInRepository checkIns, CheckInVersionRepository versions, PatientService patients,
-            SessionService sessions, JsonMergePatch mergePatch, Caller caller, AuditLog audit) {
+            SessionService sessions, JsonMergePatch mergePatch, Caller caller, AuditLog audit, AlertService alerts,
+            WorseningCheck worsening) {
+        this.alerts = alerts;
+        this.worsening = worsening;
         this.checkIns = checkIns;
         this.versions = versions;
         this.patients = patients;
@@ -52,6 +59,10 @@ public class CheckInCorrectionService {
 
     /** Applies a merge patch to the version named by If-Match; a patch that changes nothing adds no version. */
     public CheckInResponse correct(UUID patientId, UUID checkInId, String ifMatch, JsonNode patch) {
+        patients.requireForCare(patientId);
+        // A correction may change a trend and so raise an alert: the patient's lock comes first, as for every
+        // write that may raise one, then the check-in's own.
+        alerts.lockPatient(patientId);
         CheckIn checkIn = require(patientId, checkInId, LockModeType.PESSIMISTIC_WRITE);
         Preconditions.requireMatch(ifMatch, checkIn.version);
         if (checkIn.status == CheckInStatus.ENTERED_IN_ERROR) {
@@ -75,12 +86,16 @@ public class CheckInCorrectionService {
                 throw ProblemException.invalid(errors);
             }
         }
+        boolean mayWorsen = mayWorsen(checkIn);
         versions.archive(checkInId);
         CheckInRules.setContent(checkIn, after.asReport(checkInId));
         checkIn.status = status;
         CheckInRules.stamp(checkIn, Instant.now(), caller.actor());
         checkIns.flush();
         audit.success(AuditAction.UPDATE, RESOURCE, checkInId, patientId);
+        if (mayWorsen || mayWorsen(checkIn)) {
+            worsening.evaluate(patientId, checkInId);
+        }
         return CheckInResponse.from(checkIn);
     }
 
@@ -115,6 +130,10 @@ public class CheckInCorrectionService {
      * A correction locks the row it reads: two corrections of one version take turns, and the second is told
      * (412) that the version it names is gone, instead of both passing the If-Match check.
      */
+    private static boolean mayWorsen(CheckIn c) {
+        return WorseningCheck.mayChange(c.context != CheckInContext.POST_INFUSION, c.pain, c.mood);
+    }
+
     private CheckIn require(UUID patientId, UUID checkInId, LockModeType lock) {
         patients.requireForCare(patientId);
         CheckIn checkIn = checkInId == null ? null : checkIns.findById(checkInId, lock);

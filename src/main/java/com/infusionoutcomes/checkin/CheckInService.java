@@ -9,6 +9,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.alert.AlertService;
+import com.infusionoutcomes.alert.WorseningCheck;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -28,17 +30,21 @@ public class CheckInService {
     private final PatientService patients;
     private final SessionService sessions;
     private final AuditLog audit;
+    private final AlertService alerts;
+    private final WorseningCheck worsening;
     private final CheckInVersionRepository versions;
     private final Caller caller;
 
     CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions, AuditLog audit,
-            CheckInVersionRepository versions, Caller caller) {
+            AlertService alerts, WorseningCheck worsening, CheckInVersionRepository versions, Caller caller) {
         this.versions = versions;
         this.caller = caller;
         this.checkIns = checkIns;
         this.patients = patients;
         this.sessions = sessions;
         this.audit = audit;
+        this.alerts = alerts;
+        this.worsening = worsening;
     }
 
     private static final String RESOURCE = "CheckIn";
@@ -59,8 +65,16 @@ public class CheckInService {
                 if (stored != null) {
                     return replay(stored, candidate);
                 }
+                boolean mayWorsen = WorseningCheck.mayChange(candidate.context != CheckInContext.POST_INFUSION,
+                        candidate.pain, candidate.mood);
+                if (mayWorsen) {
+                    alerts.lockPatient(patientId);
+                }
                 checkIns.persistAndFlush(candidate);
                 audit.success(AuditAction.CREATE, RESOURCE, candidate.id, patientId);
+                if (mayWorsen) {
+                    worsening.evaluate(patientId, candidate.id);
+                }
                 return new Recorded(CheckInResponse.from(candidate), true);
             });
         } catch (PersistenceException e) {
