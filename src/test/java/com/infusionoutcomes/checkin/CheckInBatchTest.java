@@ -223,4 +223,17 @@ class CheckInBatchTest {
         assertEquals(List.of("CheckInBatch"), types);
         assertTrue(count(patient) == 20);
     }
+
+    @Test
+    void shouldRunTheWorseningRuleOncePerBatch() {
+        String patient = TestData.enrollPatient();
+        List<String> items = List.of(daily(UUID.randomUUID().toString(), 5 * 24 * 60, 2),
+                daily(UUID.randomUUID().toString(), 2 * 24 * 60, 8), daily(UUID.randomUUID().toString(), 0, 9));
+        batch(patient, items).then().statusCode(200).body("created", equalTo(3));
+        // pain from 2 (the first value) to a current 6.33: WORSENED, raised once for the batch, not per item
+        given().queryParam("rule", "WORSENING").when().get("/api/v1/patients/{p}/alerts", patient)
+                .then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].triggerCount", equalTo(1)).body("items[0].sourceType", equalTo("CheckIn"))
+                .body("items[0].sourceId", equalTo(items.get(2).substring(8, 44)));
+    }
 }
