@@ -19,6 +19,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.system.Csv;
+import com.infusionoutcomes.system.CsvExport;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.Page;
 import com.infusionoutcomes.system.QueryParameters;
@@ -54,6 +56,21 @@ public class CheckInResource {
         return service.list(patientId, start, end,
                 QueryParameters.enumeration("context", context, CheckInContext.class), Cursor.decode(cursor),
                 QueryParameters.limit(limit));
+    }
+
+    /**
+     * The same list as one CSV file: every check-in that matches from, to and context, newest first. An export
+     * is never paged, so cursor and limit do not apply (and are ignored if sent).
+     */
+    @GET
+    @Produces(Csv.MEDIA_TYPE)
+    public Response exportCheckIns(@RestPath UUID patientId, @RestQuery String from, @RestQuery String to,
+            @RestQuery String context) {
+        Instant start = QueryParameters.instant("from", from);
+        Instant end = QueryParameters.instant("to", to);
+        QueryParameters.requireOrdered(start, end);
+        return CsvExport.response(service.export(patientId, start, end,
+                QueryParameters.enumeration("context", context, CheckInContext.class)), "check-ins-" + patientId);
     }
 
     @GET

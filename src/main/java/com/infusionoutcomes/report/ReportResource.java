@@ -5,10 +5,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.system.Csv;
+import com.infusionoutcomes.system.CsvExport;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.Page;
 import com.infusionoutcomes.system.ProblemException;
@@ -32,6 +35,16 @@ public class ReportResource {
     public Page<PanelRow> getPanel(@RestQuery String domain, @RestQuery String sort, @RestQuery String cursor,
             @RestQuery String limit) {
         return panels.panel(domain(domain), sort(sort), Cursor.decode(cursor), QueryParameters.limit(limit));
+    }
+
+    /** The whole panel (every page, in the same order) as one CSV file. */
+    @GET
+    @Path("/panel")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed(Role.CLINICIAN_NAME)
+    public Response exportPanel(@RestQuery String domain, @RestQuery String sort) {
+        Domain chosen = domain(domain);
+        return CsvExport.response(panels.export(chosen, sort(sort)), "panel-" + chosen.path());
     }
 
     /** A query parameter, unlike the trend's path segment: an unknown value is invalid input (422), not a 404. */
