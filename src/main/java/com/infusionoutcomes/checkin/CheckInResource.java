@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -22,7 +23,7 @@ import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.system.Csv;
 import com.infusionoutcomes.system.CsvExport;
 import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.Negotiation;
 import com.infusionoutcomes.system.QueryParameters;
 
 @Path("/api/v1/patients/{patientId}/check-ins")
@@ -47,30 +48,24 @@ public class CheckInResource {
                 .entity(recorded.checkIn()).build();
     }
 
-    @GET
-    public Page<CheckInResponse> listCheckIns(@RestPath UUID patientId, @RestQuery String from,
-            @RestQuery String to, @RestQuery String context, @RestQuery String cursor, @RestQuery String limit) {
-        Instant start = QueryParameters.instant("from", from);
-        Instant end = QueryParameters.instant("to", to);
-        QueryParameters.requireOrdered(start, end);
-        return service.list(patientId, start, end,
-                QueryParameters.enumeration("context", context, CheckInContext.class), Cursor.decode(cursor),
-                QueryParameters.limit(limit));
-    }
-
     /**
-     * The same list as one CSV file: every check-in that matches from, to and context, newest first. An export
-     * is never paged, so cursor and limit do not apply (and are ignored if sent).
+     * One page as JSON; or, for a client that prefers text/csv, every check-in matching from, to and context as
+     * one CSV file. An export is never paged: cursor and limit do not apply to it (and are ignored).
      */
     @GET
-    @Produces(Csv.MEDIA_TYPE)
-    public Response exportCheckIns(@RestPath UUID patientId, @RestQuery String from, @RestQuery String to,
-            @RestQuery String context) {
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    public Response listCheckIns(@RestPath UUID patientId, @RestQuery String from, @RestQuery String to,
+            @RestQuery String context, @RestQuery String cursor, @RestQuery String limit,
+            @RestHeader("Accept") String accept) {
         Instant start = QueryParameters.instant("from", from);
         Instant end = QueryParameters.instant("to", to);
         QueryParameters.requireOrdered(start, end);
-        return CsvExport.response(service.export(patientId, start, end,
-                QueryParameters.enumeration("context", context, CheckInContext.class)), "check-ins-" + patientId);
+        CheckInContext only = QueryParameters.enumeration("context", context, CheckInContext.class);
+        if (Negotiation.prefers(accept, Csv.MEDIA_TYPE, MediaType.APPLICATION_JSON)) {
+            return CsvExport.response(service.export(patientId, start, end, only), "check-ins-" + patientId);
+        }
+        return Response.ok(service.list(patientId, start, end, only, Cursor.decode(cursor),
+                QueryParameters.limit(limit))).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

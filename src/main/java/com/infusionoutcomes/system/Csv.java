@@ -29,7 +29,7 @@ public final class Csv {
 
     /** The JSON API's form of an instant: UTC, seconds always, fractions only when there are any. */
     private static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder().appendInstant().toFormatter();
-    private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.BASIC_ISO_DATE.withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final Writer out;
     private boolean firstField = true;
