@@ -46,7 +46,7 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
         String type = child == null ? "Patient" : CHILDREN.getOrDefault(child, child);
         String id = child == null ? patient : childId;
         AuditAction action = id == null && exporting(method, accept) ? AuditAction.EXPORT
-                : action(method, id != null || SINGLE_DOCUMENTS.contains(child));
+                : action(method, id != null || (child != null && SINGLE_DOCUMENTS.contains(child)));
         return new PatientDataRoute(action, type, truncate(id), uuid(patient));
     }
 
