@@ -54,6 +54,7 @@ public record TrendChart(
     /** Labels of infusions closer than this would overlap: the later one keeps its line but drops its label. */
     private static final double MIN_LABEL_DISTANCE = 15;
     private static final DateTimeFormatter TICK = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH_TICK = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
     /** A rectangle in user units. */
     public record Box(double x, double y, double width, double height) {
@@ -238,15 +239,17 @@ public record TrendChart(
                 dates.add(d);
             }
         } else {
-            int months = days <= 280 ? 1 : days <= 560 ? 2 : days <= 1100 ? 3 : 6;
+            int months = days <= 280 ? 1 : days <= 560 ? 2 : days <= 1100 ? 3 : days <= 1650 ? 6 : 12;
             for (LocalDate d = span.first().withDayOfMonth(1).plusMonths(1); !d.isAfter(span.last());
                     d = d.plusMonths(months)) {
                 dates.add(d);
             }
         }
+        // Past about nine months a day of the month says little and the year becomes ambiguous.
+        DateTimeFormatter format = days > 280 ? MONTH_TICK : TICK;
         return dates.stream().map(d -> {
             String x = number(span.x(ChronoUnit.DAYS.between(span.first(), d) + 0.5));
-            return new Tick(x, x, number(PLOT.bottom() + 15), TICK.format(d));
+            return new Tick(x, x, number(PLOT.bottom() + 15), format.format(d));
         }).toList();
     }
 
