@@ -103,8 +103,9 @@ public class CheckInService {
         patients.requireForCare(patientId);
         audit.success(AuditAction.EXPORT, RESOURCE, null, patientId);
         return CsvExport.reading(CheckInExportRow.COLUMNS, csv -> {
-            try (ScrollableResults<CheckInExportRow> rows = checkIns.scrollForPatient(patientId, from, to, context,
-                    EXPORT_FETCH_SIZE)) {
+            try (Persistence.Scope lazy = Persistence.lazyResults(checkIns.getEntityManager());
+                    ScrollableResults<CheckInExportRow> rows = checkIns.scrollForPatient(patientId, from, to, context,
+                            EXPORT_FETCH_SIZE)) {
                 while (rows.next()) {
                     rows.get().writeTo(csv);
                 }
