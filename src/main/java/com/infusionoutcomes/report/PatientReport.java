@@ -103,12 +103,20 @@ public record PatientReport(
         return new PatientReport("Infusion outcomes report: " + printable(patient.displayName),
                 header(patient, trends, sessions, zone, now),
                 trends.stream().map(PatientReport::summary).toList(),
-                trends.stream().map(t -> new DomainChart(t.domain().label(), t.domain().path(), t.domain().question(),
-                        DATE.format(span.first()) + " to " + DATE.format(span.last()),
-                        TrendChart.of(t, t.domain(), span), t.series() == null || t.series().isEmpty())).toList(),
+                trends.stream().map(t -> new DomainChart(domainOf(t).label(), domainOf(t).path(),
+                        domainOf(t).question(), DATE.format(span.first()) + " to " + DATE.format(span.last()),
+                        TrendChart.of(t, domainOf(t), span), t.series() == null || t.series().isEmpty())).toList(),
                 completed.stream().map(s -> infusion(s, trends, sessions, zone)).toList(),
                 sessions.stream().map(s -> session(s, zone)).toList(),
                 alerts.stream().map(a -> alert(a, zone)).toList());
+    }
+
+    /** The report shows the four check-in domains; an instrument's trend has no place in it. */
+    private static Domain domainOf(Trend trend) {
+        if (trend.domain() instanceof Domain domain) {
+            return domain;
+        }
+        throw new IllegalArgumentException("not a domain trend: " + trend.domain().path());
     }
 
     /**
@@ -155,7 +163,7 @@ public record PatientReport(
                 : t.baseline().method() == BaselineMethod.PRE_TREATMENT_MEAN
                         ? "pre-treatment mean of " + t.baseline().n()
                         : "first value";
-        return new SummaryRow(t.domain().label(),
+        return new SummaryRow(domainOf(t).label(),
                 t.direction() == Direction.LOWER_IS_BETTER ? "\u2193 lower" : "\u2191 higher",
                 t.baseline() == null ? NONE : plain(t.baseline().value()), baselineNote,
                 t.current() == null ? NONE : plain(t.current().value()),

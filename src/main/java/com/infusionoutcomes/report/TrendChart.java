@@ -174,8 +174,10 @@ public record TrendChart(
             previous = point.period();
             dailyRuns.get(dailyRuns.size() - 1).add(new double[] { x, y(mean) });
             meanRuns.get(meanRuns.size() - 1).add(new double[] { x, y(sevenDayMean(series, i)) });
-            dots.add(new Dot(number(x), number(y(mean)), point.period() + ": " + plain(point.mean())
-                    + (point.n() > 1 ? " (mean of " + point.n() + ", " + point.min() + "-" + point.max() + ")" : "")));
+            String range = point.n() > 1
+                    ? " (mean of " + point.n() + ", " + plain(point.min()) + "\u2013" + plain(point.max()) + ")"
+                    : "";
+            dots.add(new Dot(number(x), number(y(mean)), point.period() + ": " + plain(point.mean()) + range));
         }
 
         List<Marker> markers = new ArrayList<>();

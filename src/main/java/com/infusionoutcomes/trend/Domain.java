@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.infusionoutcomes.checkin.Scores;
 
 /** The four 0-10 items of SPEC section 1; named in paths and JSON as written there ("pain"). */
-public enum Domain {
+public enum Domain implements Measure {
     PAIN(Direction.LOWER_IS_BETTER, "Pain", "average pain over the last 24 hours", "no pain",
             "worst pain imaginable"),
     SLEEP(Direction.HIGHER_IS_BETTER, "Sleep", "quality of last night's sleep", "worst possible sleep",
@@ -30,6 +30,7 @@ public enum Domain {
         this.anchorTen = anchorTen;
     }
 
+    @Override
     public Direction direction() {
         return direction;
     }
@@ -54,6 +55,12 @@ public enum Domain {
         return anchorTen;
     }
 
+    @Override
+    public Category categorize(Fraction baseline, Fraction current, Fraction improvementPercent) {
+        return Category.of(improvementPercent);
+    }
+
+    @Override
     @JsonValue
     public String path() {
         return name().toLowerCase(Locale.ROOT);

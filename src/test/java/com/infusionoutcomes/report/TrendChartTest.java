@@ -29,7 +29,7 @@ class TrendChartTest {
     private static final TrendChart.Box PLOT = TrendChart.PLOT;
 
     private static Trend.SeriesPoint point(int day, String mean, int n) {
-        return new Trend.SeriesPoint(FIRST.plusDays(day), new BigDecimal(mean), 0, 10, n);
+        return new Trend.SeriesPoint(FIRST.plusDays(day), new BigDecimal(mean), BigDecimal.ZERO, BigDecimal.TEN, n);
     }
 
     private static Trend.SessionEffect infusion(int number, String localStart) {
