@@ -25,9 +25,10 @@ public class SessionRepository implements PanacheRepositoryBase<InfusionSession,
      * their rows), rather than two more per session.
      */
     public List<InfusionSession> allForPatient(UUID patientId) {
-        find("select distinct s from InfusionSession s left join fetch s.sideEffects where s.patientId = ?1",
-                patientId).list();
-        return find("select distinct s from InfusionSession s left join fetch s.vitals where s.patientId = ?1"
+        // No "distinct": Hibernate returns each session once from a fetch join anyway, and PostgreSQL refuses a
+        // distinct select ordered by an expression it does not select.
+        find("select s from InfusionSession s left join fetch s.sideEffects where s.patientId = ?1", patientId).list();
+        return find("select s from InfusionSession s left join fetch s.vitals where s.patientId = ?1"
                 + " order by coalesce(s.startedAt, s.scheduledAt), s.id", patientId).list();
     }
 
