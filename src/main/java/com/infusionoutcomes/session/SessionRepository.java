@@ -19,6 +19,19 @@ public class SessionRepository implements PanacheRepositoryBase<InfusionSession,
                 patientId, SessionStatus.COMPLETED).project(UUID.class).list();
     }
 
+    /**
+     * All of a patient's sessions in the order of {@link #listForPatient}, with both collections loaded: two
+     * queries whatever the number of sessions (one join per collection, as joining both at once would multiply
+     * their rows), rather than two more per session.
+     */
+    public List<InfusionSession> allForPatient(UUID patientId) {
+        // No "distinct": Hibernate returns each session once from a fetch join anyway, and PostgreSQL refuses a
+        // distinct select ordered by an expression it does not select.
+        find("select s from InfusionSession s left join fetch s.sideEffects where s.patientId = ?1", patientId).list();
+        return find("select s from InfusionSession s left join fetch s.vitals where s.patientId = ?1"
+                + " order by coalesce(s.startedAt, s.scheduledAt), s.id", patientId).list();
+    }
+
     /** Chronological: by startedAt, or scheduledAt for a session that has not started. */
     public List<InfusionSession> listForPatient(UUID patientId, Cursor after, int rows) {
         String when = "coalesce(startedAt, scheduledAt)";

@@ -82,6 +82,17 @@ public class SessionService {
                 s -> SessionResponse.from(s, numbers.get(s.id)));
     }
 
+    /**
+     * Every session of a patient the caller was already allowed to see, in the order of {@link #list}, with
+     * vitals and side effects; not audited, for a caller that audits its own read (the clinician report).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<SessionResponse> course(UUID patientId) {
+        Map<UUID, Integer> numbers = numbers(patientId);
+        return sessions.allForPatient(patientId).stream().map(s -> SessionResponse.from(s, numbers.get(s.id)))
+                .toList();
+    }
+
     /** Changes the version named by If-Match; the row is locked so two changes of one version take turns. */
     public SessionResponse update(UUID patientId, UUID sessionId, String ifMatch, JsonNode patch) {
         patients.requireForCare(patientId);
