@@ -51,7 +51,7 @@ public class AuditLog {
      */
     public void replayed(String path) {
         RoutingContext rc = http.getCurrent();
-        PatientDataRoute route = PatientDataRoute.of("GET", path);
+        PatientDataRoute route = PatientDataRoute.of("GET", path, null);
         if (route == null) {
             return;
         }
