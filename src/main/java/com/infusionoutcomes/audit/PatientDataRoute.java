@@ -14,6 +14,7 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
     private static final Map<String, String> CHILDREN = Map.of(
             "sessions", "InfusionSession",
             "check-ins", "CheckIn",
+            "check-ins:batch", "CheckInBatch",
             "care-team", "CareTeam",
             "enrollment-code", "EnrollmentCode",
             "trends", "Trend",

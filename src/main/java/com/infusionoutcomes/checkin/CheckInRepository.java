@@ -44,7 +44,7 @@ public class CheckInRepository implements PanacheRepositoryBase<CheckIn, UUID> {
         Filter filter = filter(patientId, from, to, context);
         SelectionQuery<CheckInExportRow> query = getEntityManager().unwrap(Session.class).createSelectionQuery(
                 "select new com.infusionoutcomes.checkin.CheckInExportRow(id, patientId, sessionId, context,"
-                        + " recordedAt, pain, sleep, mobility, mood, note, createdAt) from CheckIn where "
+                        + " recordedAt, pain, sleep, mobility, mood, note, createdAt, version, status) from CheckIn where "
                         + filter.where + NEWEST_FIRST,
                 CheckInExportRow.class);
         filter.params.map().forEach(query::setParameter);

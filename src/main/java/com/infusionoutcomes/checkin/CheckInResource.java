@@ -9,9 +9,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,11 +21,15 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.system.Csv;
 import com.infusionoutcomes.system.CsvExport;
 import com.infusionoutcomes.system.Cursor;
+import com.infusionoutcomes.system.JsonMergePatch;
 import com.infusionoutcomes.system.Negotiation;
+import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.Preconditions;
 import com.infusionoutcomes.system.QueryParameters;
 
 @Path("/api/v1/patients/{patientId}/check-ins")
@@ -32,9 +38,11 @@ import com.infusionoutcomes.system.QueryParameters;
 public class CheckInResource {
 
     private final CheckInService service;
+    private final CheckInCorrectionService corrections;
 
-    CheckInResource(CheckInService service) {
+    CheckInResource(CheckInService service, CheckInCorrectionService corrections) {
         this.service = service;
+        this.corrections = corrections;
     }
 
     @POST
@@ -42,10 +50,10 @@ public class CheckInResource {
     public Response createCheckIn(@RestPath UUID patientId, @Valid @NotNull CheckInRequest request) {
         CheckInService.Recorded recorded = service.record(patientId, request);
         if (!recorded.created()) {
-            return Response.ok(recorded.checkIn()).build();
+            return Response.ok(recorded.checkIn()).tag(etag(recorded.checkIn())).build();
         }
         return Response.created(URI.create("/api/v1/patients/" + patientId + "/check-ins/" + recorded.checkIn().id()))
-                .entity(recorded.checkIn()).build();
+                .entity(recorded.checkIn()).tag(etag(recorded.checkIn())).build();
     }
 
     /**
@@ -70,7 +78,31 @@ public class CheckInResource {
 
     @GET
     @Path("/{checkInId}")
-    public CheckInResponse getCheckIn(@RestPath UUID patientId, @RestPath UUID checkInId) {
-        return service.get(patientId, checkInId);
+    public Response getCheckIn(@RestPath UUID patientId, @RestPath UUID checkInId) {
+        CheckInResponse checkIn = service.get(patientId, checkInId);
+        return Response.ok(checkIn).tag(etag(checkIn)).build();
+    }
+
+    /**
+     * Corrects the check-in (a merge patch of its content), or declares it entered in error
+     * ({@code {"status": "entered-in-error"}}). The previous version stays in the history.
+     */
+    @PATCH
+    @Path("/{checkInId}")
+    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    public Response correctCheckIn(@RestPath UUID patientId, @RestPath UUID checkInId,
+            @RestHeader(Preconditions.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+        CheckInResponse checkIn = corrections.correct(patientId, checkInId, ifMatch, patch);
+        return Response.ok(checkIn).tag(etag(checkIn)).build();
+    }
+
+    @GET
+    @Path("/{checkInId}/history")
+    public CheckInHistory getCheckInHistory(@RestPath UUID patientId, @RestPath UUID checkInId) {
+        return corrections.history(patientId, checkInId);
+    }
+
+    private static EntityTag etag(CheckInResponse checkIn) {
+        return new EntityTag(Long.toString(checkIn.version()));
     }
 }

@@ -1,8 +1,6 @@
 package com.infusionoutcomes.checkin;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +11,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.hibernate.ScrollableResults;
 
+import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.alert.AlertService;
 import com.infusionoutcomes.alert.WorseningCheck;
 import com.infusionoutcomes.audit.AuditAction;
@@ -37,9 +36,13 @@ public class CheckInService {
     private final AuditLog audit;
     private final AlertService alerts;
     private final WorseningCheck worsening;
+    private final CheckInVersionRepository versions;
+    private final Caller caller;
 
     CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions, AuditLog audit,
-            AlertService alerts, WorseningCheck worsening) {
+            AlertService alerts, WorseningCheck worsening, CheckInVersionRepository versions, Caller caller) {
+        this.versions = versions;
+        this.caller = caller;
         this.checkIns = checkIns;
         this.patients = patients;
         this.sessions = sessions;
@@ -129,7 +132,8 @@ public class CheckInService {
     }
 
     private Recorded replay(CheckIn stored, CheckIn candidate) {
-        if (!stored.sameReportAs(candidate)) {
+        // A retry of a report that was corrected since is still the same report: it matches the first version.
+        if (!stored.sameReportAs(candidate) && !versions.originalIsSameReportAs(stored, candidate)) {
             throw ProblemException.conflict("A different check-in with this id already exists");
         }
         audit.success(AuditAction.READ, RESOURCE, stored.id, stored.patientId);
@@ -137,38 +141,13 @@ public class CheckInService {
     }
 
     /** Applies SPEC.md's rules and builds the row to insert; nothing is written here. */
-    private CheckIn validate(UUID patientId, CheckInRequest r) {
+    CheckIn validate(UUID patientId, CheckInRequest r) {
         patients.requireForCare(patientId);
-        List<FieldError> errors = new ArrayList<>();
         Instant now = Instant.now();
-        if (r.recordedAt().toInstant().isAfter(now.plus(PatientService.CLOCK_SKEW))) {
-            errors.add(FieldError.at("/recordedAt", "must not be more than 5 minutes in the future"));
-        }
-        if (r.scores().isEmpty()) {
-            errors.add(FieldError.at("/scores", "at least one of pain, sleep, mobility, mood is required"));
-        }
-        if (r.sessionId() == null && r.context().needsSession()) {
-            errors.add(FieldError.at("/sessionId", "is required for a " + r.context() + " check-in"));
-        }
-        if (r.sessionId() != null && !sessions.belongsTo(r.sessionId(), patientId)) {
-            errors.add(FieldError.at("/sessionId", "is not an infusion session of this patient"));
-        }
+        List<FieldError> errors = CheckInRules.check(r, now, session -> sessions.belongsTo(session, patientId), "");
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        CheckIn c = new CheckIn();
-        c.id = r.id() != null ? r.id() : UUID.randomUUID();
-        c.patientId = patientId;
-        c.sessionId = r.sessionId();
-        c.context = r.context();
-        // The databases keep microseconds; truncating first makes a retry compare equal to what was stored.
-        c.recordedAt = r.recordedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
-        c.pain = r.scores().pain();
-        c.sleep = r.scores().sleep();
-        c.mobility = r.scores().mobility();
-        c.mood = r.scores().mood();
-        c.note = r.note();
-        c.createdAt = now.truncatedTo(ChronoUnit.MICROS);
-        return c;
+        return CheckInRules.toEntity(patientId, r, now, caller.actor());
     }
 }

@@ -10,6 +10,7 @@ import org.hibernate.Session;
 public final class Persistence {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final java.util.Set<String> TRANSIENT = java.util.Set.of("40001", "40P01");
 
     private Persistence() {
     }
@@ -48,6 +49,20 @@ public final class Persistence {
     public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when running the same transaction again may succeed: a unique key taken by a concurrent insert, a
+     * deadlock or a serialization failure (SQLSTATE 23505, 40P01, 40001).
+     */
+    public static boolean isWorthRetrying(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (UNIQUE_VIOLATION.equals(sql.getSQLState())
+                    || TRANSIENT.contains(sql.getSQLState()))) {
                 return true;
             }
         }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import com.infusionoutcomes.checkin.CheckInContext;
+import com.infusionoutcomes.checkin.CheckInStatus;
 import com.infusionoutcomes.session.SessionStatus;
 
 /**
@@ -23,7 +24,9 @@ import com.infusionoutcomes.session.SessionStatus;
 public class TrendRepository {
 
     private static final String CHECK_IN_ROW = "select new com.infusionoutcomes.trend.CheckInRow(c.patientId,"
-            + " c.recordedAt, c.context, c.sessionId, c.pain, c.sleep, c.mobility, c.mood) from CheckIn c where ";
+            + " c.recordedAt, c.context, c.sessionId, c.pain, c.sleep, c.mobility, c.mood) from CheckIn c"
+            // A check-in entered in error never counts: not as a value, nor as a reported day, nor as the last one.
+            + " where c.status <> :withdrawn and ";
     // Newest first on purpose: this is the order of the check_in (patient_id desc, recorded_at desc, id desc)
     // index, which H2 reads forwards only; the rows are reversed in memory, which costs nothing next to a sort.
     private static final String INDEX_ORDER = " order by c.patientId desc, c.recordedAt desc, c.id desc";
@@ -41,7 +44,8 @@ public class TrendRepository {
     public List<CheckInRow> checkIns(UUID patientId, Instant to) {
         List<CheckInRow> rows = new ArrayList<>(em.createQuery(
                 CHECK_IN_ROW + "c.patientId = :patient and c.recordedAt <= :to" + INDEX_ORDER, CheckInRow.class)
-                .setParameter("patient", patientId).setParameter("to", to).getResultList());
+                .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).setParameter("patient", patientId)
+                .setParameter("to", to).getResultList());
         Collections.reverse(rows);
         return rows;
     }
@@ -78,7 +82,8 @@ public class TrendRepository {
         Map<UUID, List<CheckInRow>> byPatient = new HashMap<>();
         for (CheckInRow row : em.createQuery(
                 CHECK_IN_ROW + "c.patientId in " + CASELOAD + " and c.recordedAt <= :to" + INDEX_ORDER,
-                CheckInRow.class).setParameter("clinician", clinicianId).setParameter("to", to).getResultList()) {
+                CheckInRow.class).setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR)
+                .setParameter("clinician", clinicianId).setParameter("to", to).getResultList()) {
             byPatient.computeIfAbsent(row.patientId(), p -> new ArrayList<>()).add(row);
         }
         byPatient.values().forEach(Collections::reverse);

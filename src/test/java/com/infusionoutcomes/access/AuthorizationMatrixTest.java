@@ -127,6 +127,14 @@ class AuthorizationMatrixTest {
         rows.add(read("export check-ins", "text/csv", () -> p + "/check-ins", 401, 200, 404, 200, 404, 403));
         rows.add(row("read check-in", "GET", () -> p + "/check-ins/" + w.checkIn, none,
                 401, 200, 404, 200, 404, 403));
+        rows.add(row("correct check-in", "PATCH", () -> p + "/check-ins/" + w.checkIn,
+                () -> "{\"note\": \"matrix " + UUID.randomUUID() + "\"}", 401, 200, 404, 200, 404, 403));
+        rows.add(row("read check-in history", "GET", () -> p + "/check-ins/" + w.checkIn + "/history", none,
+                401, 200, 404, 200, 404, 403));
+        rows.add(row("record check-in batch", "POST", () -> p + "/check-ins:batch",
+                () -> "{\"checkIns\": [{\"id\": \"" + UUID.randomUUID() + "\", \"context\": \"DAILY\", \"recordedAt\": \""
+                        + Instant.now() + "\", \"scores\": {\"pain\": 3}}]}",
+                401, 200, 404, 200, 404, 403));
         rows.add(row("read trend", "GET", () -> p + "/trends/pain", none, 401, 200, 404, 200, 404, 403));
         rows.add(row("read all trends", "GET", () -> p + "/trends", none, 401, 200, 404, 200, 404, 403));
         rows.add(row("list instruments", "GET", () -> "/api/v1/instruments", none, 401, 200, 200, 200, 200, 200));
@@ -194,6 +202,9 @@ class AuthorizationMatrixTest {
                     String body = row.body().get();
                     if (body != null) {
                         request.contentType(ContentType.JSON).body(body);
+                    }
+                    if (row.method().equals("PATCH")) {
+                        request.header("If-Match", "*"); // a change names the version it changes; * is any
                     }
                     Response response = request.request(row.method(), row.path().get());
                     assertEquals(row.expected(who), response.statusCode(),

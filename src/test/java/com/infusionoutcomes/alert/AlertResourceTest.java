@@ -149,13 +149,13 @@ class AlertResourceTest {
         String patient = TestData.enrollPatient();
         String id = session(patient, "").then().statusCode(201).extract().path("id");
         alerts(patient).then().body("items", hasSize(0));
-        given().contentType("application/merge-patch+json")
+        given().contentType("application/merge-patch+json").header("If-Match", "\"1\"")
                 .body("{\"sideEffects\": [{\"type\": \"NAUSEA\", \"severity\": \"" + severity + "\"}]}")
                 .patch("/api/v1/patients/{p}/sessions/{s}", patient, id).then().statusCode(200);
         alerts(patient).then().statusCode(200)
                 .body("items.rule", equalTo(raised ? List.of("SEVERE_SIDE_EFFECT") : List.of()));
         // an unrelated change to the session does not trigger again
-        given().contentType("application/merge-patch+json").body("{\"notes\": \"checked\"}")
+        given().contentType("application/merge-patch+json").header("If-Match", "\"2\"").body("{\"notes\": \"checked\"}")
                 .patch("/api/v1/patients/{p}/sessions/{s}", patient, id).then().statusCode(200);
         alerts(patient).then().body("items.triggerCount", equalTo(raised ? List.of(1) : List.of()));
     }

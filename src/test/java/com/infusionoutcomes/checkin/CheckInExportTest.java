@@ -35,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CheckInExportTest {
 
-    private static final String HEADER = "id,patientId,sessionId,context,recordedAt,pain,sleep,mobility,mood,note,createdAt";
+    private static final String HEADER = "id,patientId,sessionId,context,recordedAt,pain,sleep,mobility,mood,note,createdAt,version,status";
     private static final Instant START = Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     @BeforeEach
@@ -114,6 +114,7 @@ class CheckInExportTest {
                 "Walked the dog, twice"), preRow.subList(0, 10));
         Instant createdAt = Instant.parse(preRow.get(10));
         assertTrue(createdAt.isAfter(Instant.now().minus(5, ChronoUnit.MINUTES)), preRow.get(10));
+        assertEquals(List.of("1", "final"), preRow.subList(11, 13), "version and status, as in the JSON record");
 
         List<String> daily = rows.stream().filter(r -> r.get(0).equals(ids.get(3))).findFirst().orElseThrow();
         assertEquals(List.of("", "DAILY", START.plus(3, ChronoUnit.DAYS).toString(), "3", "", "", "", ""),
