@@ -10,6 +10,7 @@ import java.util.UUID;
 record PatientDataRoute(AuditAction action, String resourceType, String resourceId, UUID patientId) {
 
     private static final String PATIENTS = "/api/v1/patients";
+    private static final String FHIR_EXPORT_PATH = "fhir";
     private static final Map<String, String> CHILDREN = Map.of(
             "sessions", "InfusionSession",
             "check-ins", "CheckIn",
@@ -38,6 +39,10 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
         String patient = parts.length > 1 ? parts[1] : null;
         String child = parts.length > 2 ? parts[2] : null;
         String childId = parts.length > 3 ? parts[3] : null;
+        if (FHIR_EXPORT_PATH.equals(child) && childId == null) {
+            // One document about the patient: a read of it, named by the patient.
+            return new PatientDataRoute(action(method, true), "FhirExport", truncate(patient), uuid(patient));
+        }
         String type = child == null ? "Patient" : CHILDREN.getOrDefault(child, child);
         String id = child == null ? patient : childId;
         return new PatientDataRoute(action(method, id != null), type, truncate(id), uuid(patient));

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.jpa.AvailableHints;
+
 import com.infusionoutcomes.system.Cursor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -17,6 +19,12 @@ public class SessionRepository implements PanacheRepositoryBase<InfusionSession,
     public List<UUID> completedInOrder(UUID patientId) {
         return find("select s.id from InfusionSession s where s.patientId = ?1 and s.status = ?2 order by s.startedAt, s.id",
                 patientId, SessionStatus.COMPLETED).project(UUID.class).list();
+    }
+
+    /** Every session of the patient in treatment order (as {@link #listForPatient}), read-only, for an export. */
+    public List<InfusionSession> allForPatient(UUID patientId) {
+        return find("patientId = ?1 order by coalesce(startedAt, scheduledAt), id", patientId)
+                .withHint(AvailableHints.HINT_READ_ONLY, true).list();
     }
 
     /** Chronological: by startedAt, or scheduledAt for a session that has not started. */
