@@ -18,6 +18,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
@@ -117,6 +122,9 @@ class FhirExportResourceTest {
     }
 
     private static Course course;
+
+    @Inject
+    EntityManagerFactory database;
 
     /** Built by the first test to run: the application is not listening yet when a static @BeforeAll runs. */
     @BeforeEach
@@ -279,6 +287,41 @@ class FhirExportResourceTest {
         assertEquals("urn:uuid:" + course.pegSession, peg.getEncounter().getReference());
         assertEquals(3, peg.getItem().size());
         assertEquals(9, responses.get(course.responses.get("phq9")).getItem().size());
+    }
+
+    /**
+     * The cost follows the patient's own record, never a query per row: the caller-scoped patient, then their
+     * sessions, check-ins and responses, and no lazy loads (vitals and side effects are not exported).
+     */
+    @Test
+    void shouldReadTheRecordInFourQueriesWhateverItsLength() {
+        TestData.signInAsClinician();
+        String small = TestData.enrollPatient();
+        TestData.completedSession(small, 2);
+        String large = TestData.enrollPatient();
+        for (int i = 0; i < 5; i++) {
+            Instant start = Instant.now().minus(30 - 5 * i, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+            String session = given().contentType(ContentType.JSON).body("""
+                    {"status": "COMPLETED", "startedAt": "%s", "endedAt": "%s", "weightKg": 80, "doseMgPerKg": 0.5,
+                     "vitals": [{"at": "%s", "systolic": 128, "diastolic": 82, "heartRate": 74, "spo2": 98}],
+                     "sideEffects": [{"type": "NAUSEA", "severity": "MILD"}]}
+                    """.formatted(start, start.plus(50, ChronoUnit.MINUTES), start.plus(20, ChronoUnit.MINUTES)))
+                    .post("/api/v1/patients/{p}/sessions", large).then().statusCode(201).extract().path("id");
+            given().contentType(ContentType.JSON).body("{\"context\": \"POST_INFUSION\", \"sessionId\": \"" + session
+                    + "\", \"recordedAt\": \"" + start.plus(1, ChronoUnit.HOURS) + "\", \"scores\": {\"pain\": 3}}")
+                    .post("/api/v1/patients/{p}/check-ins", large).then().statusCode(201);
+            TestData.dailyCheckIn(large, start.plus(2, ChronoUnit.DAYS), 4);
+            TestData.questionnaireResponse(large, "gad7", "1,1,1,1,1,1,1");
+        }
+        for (String patient : List.of(small, large)) {
+            Statistics statistics = database.unwrap(SessionFactory.class).getStatistics();
+            assertTrue(statistics.isStatisticsEnabled(), "%test.quarkus.hibernate-orm.statistics must be on");
+            long queries = statistics.getQueryExecutionCount();
+            long lazyLoads = statistics.getCollectionFetchCount() + statistics.getEntityFetchCount();
+            given().accept(FHIR_JSON).get("/api/v1/patients/{p}/fhir", patient).then().statusCode(200);
+            assertEquals(4, statistics.getQueryExecutionCount() - queries, patient);
+            assertEquals(0, statistics.getCollectionFetchCount() + statistics.getEntityFetchCount() - lazyLoads, patient);
+        }
     }
 
     @Test
