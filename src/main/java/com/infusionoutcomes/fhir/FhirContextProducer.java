@@ -6,8 +6,9 @@ import jakarta.inject.Singleton;
 import ca.uhn.fhir.context.FhirContext;
 
 /**
- * One FHIR R4 context for the whole application: building it scans the model classes and takes seconds, while
- * it is thread-safe once built. A singleton rather than a client proxy, as FhirContext is not a proxyable type.
+ * One FHIR R4 context for the whole application: it learns the model classes on first use, which takes seconds,
+ * and is thread-safe after that. {@code @Singleton} rather than {@code @ApplicationScoped}: a client proxy would be
+ * a subclass of FhirContext whose construction runs FhirContext's constructor, and so builds a second context.
  */
 class FhirContextProducer {
 
