@@ -75,6 +75,23 @@ public class AlertService {
     }
 
     /**
+     * Raises the rule's alert unless one is already unresolved, which it leaves untouched: for a condition found by
+     * a periodic scan, where every run would otherwise count a "repeat" of the same silence.
+     *
+     * @return whether an alert was raised
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean raiseUnlessUnresolved(UUID patientId, AlertRule rule, String sourceType, UUID sourceId,
+            String detail) {
+        lockPatient(patientId);
+        if (alerts.findUnresolved(patientId, rule).isPresent()) {
+            return false;
+        }
+        raise(patientId, rule, sourceType, sourceId, detail);
+        return true;
+    }
+
+    /**
      * Serializes alert raising per patient. A write that may raise an alert calls this before inserting
      * anything: on PostgreSQL an insert referencing the patient takes a share lock on its row, and taking the
      * update lock only afterwards could deadlock two such writes. Repeating it in one transaction is free.

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.infusionoutcomes.checkin.Scores;
 
 /** The four 0-10 items of SPEC section 1; named in paths and JSON as written there ("pain"). */
-public enum Domain {
+public enum Domain implements Measure {
     PAIN(Direction.LOWER_IS_BETTER),
     SLEEP(Direction.HIGHER_IS_BETTER),
     MOBILITY(Direction.HIGHER_IS_BETTER),
@@ -19,10 +19,17 @@ public enum Domain {
         this.direction = direction;
     }
 
+    @Override
     public Direction direction() {
         return direction;
     }
 
+    @Override
+    public Category categorize(Fraction baseline, Fraction current, Fraction improvementPercent) {
+        return Category.of(improvementPercent);
+    }
+
+    @Override
     @JsonValue
     public String path() {
         return name().toLowerCase(Locale.ROOT);

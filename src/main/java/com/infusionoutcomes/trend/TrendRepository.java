@@ -1,5 +1,6 @@
 package com.infusionoutcomes.trend;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import com.infusionoutcomes.checkin.CheckInContext;
 import com.infusionoutcomes.session.SessionStatus;
 
 /**
@@ -42,6 +44,25 @@ public class TrendRepository {
                 .setParameter("patient", patientId).setParameter("to", to).getResultList());
         Collections.reverse(rows);
         return rows;
+    }
+
+    /**
+     * The instrument's scores of the patient up to {@code to}, oldest first (ties by id), as observations. A
+     * response without a context was given between infusions, like a DAILY check-in.
+     */
+    public List<Observation> instrumentScores(UUID patientId, InstrumentScore score, Instant to) {
+        List<Object[]> rows = em.createQuery("select q.recordedAt, q.context, q.sessionId, q.score"
+                + " from QuestionnaireResponse q where q.patientId = :patient and q.instrument = :instrument"
+                + " and q.recordedAt <= :to order by q.patientId desc, q.recordedAt desc, q.id desc", Object[].class)
+                .setParameter("patient", patientId).setParameter("instrument", score.instrument())
+                .setParameter("to", to).getResultList();
+        List<Observation> observations = new ArrayList<>(rows.size());
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            Object[] r = rows.get(i);
+            CheckInContext context = r[1] == null ? CheckInContext.DAILY : (CheckInContext) r[1];
+            observations.add(new Observation((Instant) r[0], context, (UUID) r[2], Fraction.of((BigDecimal) r[3])));
+        }
+        return observations;
     }
 
     /** The patient's completed sessions that started up to {@code to}, numbered in treatment order. */

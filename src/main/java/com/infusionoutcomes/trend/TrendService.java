@@ -45,6 +45,18 @@ public class TrendService {
         return trend;
     }
 
+    /** The trend of an instrument's total score: the same computation over its responses instead of check-ins. */
+    public Trend instrumentTrend(UUID patientId, InstrumentScore score, Instant from, Instant to,
+            Granularity granularity) {
+        TrendQuery query = query(score, from, to, granularity);
+        Patient patient = patients.requireForCare(patientId);
+        Trend trend = Trends.compute(Subject.of(patient), query,
+                repository.instrumentScores(patient.id, score, query.to()),
+                repository.completedSessions(patient.id, query.to()));
+        audit.success(AuditAction.READ, RESOURCE, score.path(), patientId);
+        return trend;
+    }
+
     /** All four domains from the same two reads; {@code series} only when asked, as it is most of the bytes. */
     public TrendOverview overview(UUID patientId, Instant from, Instant to, Granularity granularity,
             boolean includeSeries) {
@@ -66,7 +78,7 @@ public class TrendService {
      * {@code to} defaults to now, in microseconds as the databases store instants, so an echoed {@code to} reads
      * like every other time; {@code from} after it is a well-formed but impossible window (422).
      */
-    private static TrendQuery query(Domain domain, Instant from, Instant to, Granularity granularity) {
+    private static TrendQuery query(Measure domain, Instant from, Instant to, Granularity granularity) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant end = to == null ? now : to;
         QueryParameters.requireOrdered(from, end);

@@ -92,6 +92,7 @@ import com.infusionoutcomes.trend.BaselineMethod;
 import com.infusionoutcomes.trend.Category;
 import com.infusionoutcomes.trend.Direction;
 import com.infusionoutcomes.trend.Domain;
+import com.infusionoutcomes.trend.Measure;
 import com.infusionoutcomes.trend.Granularity;
 import com.infusionoutcomes.trend.Trend;
 import com.infusionoutcomes.trend.TrendOverview;
@@ -155,6 +156,7 @@ class OpenApiContractTest {
             Map.entry("AuditAction", AuditAction.class),
             Map.entry("AuditOutcome", AuditOutcome.class),
             Map.entry("Domain", Domain.class),
+            Map.entry("TrendMeasure", Measure.class),
             Map.entry("Direction", Direction.class),
             Map.entry("Granularity", Granularity.class),
             Map.entry("Category", Category.class),
@@ -336,9 +338,11 @@ class OpenApiContractTest {
         assertEquals(new TreeSet<>(SCHEMA_TYPES.keySet()), new TreeSet<>(schemas.keySet()));
         schemas.forEach((name, schema) -> {
             Class<?> type = SCHEMA_TYPES.get(name);
-            if (type.isEnum()) {
-                // As the constants are written in JSON: a @JsonValue (Domain's "pain") is what a client sees.
-                List<String> constants = Arrays.stream(type.getEnumConstants())
+            if (type.isEnum() || type.isSealed()) {
+                // As the constants are written in JSON: a @JsonValue (Domain's "pain") is what a client sees. A
+                // sealed interface of enums (Measure) is the union of their constants, in declaration order.
+                List<String> constants = (type.isEnum() ? Stream.of(type) : Arrays.stream(type.getPermittedSubclasses()))
+                        .flatMap(t -> Arrays.stream(t.getEnumConstants()))
                         .map(c -> JSON.convertValue(c, String.class)).toList();
                 assertEquals(constants, schema.getEnum(), name + " enum");
                 return;
