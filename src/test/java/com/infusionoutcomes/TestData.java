@@ -35,6 +35,16 @@ public final class TestData {
         signIn(clinicianToken());
     }
 
+    /**
+     * A clinician of its own, signed in for the rest of the test; returns its token. A test that lists "all my
+     * patients" (alerts, panel) then sees exactly the patients it enrolled.
+     */
+    public static String signInAsNewClinician() {
+        String token = token(createStaff("CLINICIAN"), PASSWORD);
+        signIn(token);
+        return token;
+    }
+
     public static void signIn(String token) {
         RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + token)
                 .build();

@@ -53,7 +53,7 @@ public class AuditLog {
         if (AuditContext.recorded(rc)) {
             return;
         }
-        PatientDataRoute route = PatientDataRoute.of(method, path);
+        PatientDataRoute route = PatientDataRoute.of(method, path, rc.request().getHeader("Accept"));
         if (route == null) {
             return;
         }

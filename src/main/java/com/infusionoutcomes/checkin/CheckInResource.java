@@ -15,12 +15,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.system.Csv;
+import com.infusionoutcomes.system.CsvExport;
 import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.Negotiation;
 import com.infusionoutcomes.system.QueryParameters;
 
 @Path("/api/v1/patients/{patientId}/check-ins")
@@ -45,15 +48,24 @@ public class CheckInResource {
                 .entity(recorded.checkIn()).build();
     }
 
+    /**
+     * One page as JSON; or, for a client that prefers text/csv, every check-in matching from, to and context as
+     * one CSV file. An export is never paged: cursor and limit do not apply to it (and are ignored).
+     */
     @GET
-    public Page<CheckInResponse> listCheckIns(@RestPath UUID patientId, @RestQuery String from,
-            @RestQuery String to, @RestQuery String context, @RestQuery String cursor, @RestQuery String limit) {
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    public Response listCheckIns(@RestPath UUID patientId, @RestQuery String from, @RestQuery String to,
+            @RestQuery String context, @RestQuery String cursor, @RestQuery String limit,
+            @RestHeader("Accept") String accept) {
         Instant start = QueryParameters.instant("from", from);
         Instant end = QueryParameters.instant("to", to);
         QueryParameters.requireOrdered(start, end);
-        return service.list(patientId, start, end,
-                QueryParameters.enumeration("context", context, CheckInContext.class), Cursor.decode(cursor),
-                QueryParameters.limit(limit));
+        CheckInContext only = QueryParameters.enumeration("context", context, CheckInContext.class);
+        if (Negotiation.prefers(accept, Csv.MEDIA_TYPE, MediaType.APPLICATION_JSON)) {
+            return CsvExport.response(service.export(patientId, start, end, only), "check-ins-" + patientId);
+        }
+        return Response.ok(service.list(patientId, start, end, only, Cursor.decode(cursor),
+                QueryParameters.limit(limit))).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -9,6 +9,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.hibernate.ScrollableResults;
 
 import com.infusionoutcomes.alert.AlertService;
 import com.infusionoutcomes.alert.WorseningCheck;
@@ -16,6 +19,7 @@ import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.session.SessionService;
+import com.infusionoutcomes.system.CsvExport;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.Page;
 import com.infusionoutcomes.system.Persistence;
@@ -45,6 +49,8 @@ public class CheckInService {
     }
 
     private static final String RESOURCE = "CheckIn";
+    /** Rows per database round trip of an export: fast to stream, small enough to keep memory flat. */
+    private static final int EXPORT_FETCH_SIZE = 500;
 
     /** The stored check-in and whether this call created it (false: an identical retry). */
     public record Recorded(CheckInResponse checkIn, boolean created) {
@@ -101,6 +107,25 @@ public class CheckInService {
         audit.success(AuditAction.LIST, RESOURCE, null, patientId);
         return Page.of(checkIns.listForPatient(patientId, from, to, context, after, limit + 1), limit,
                 c -> Cursor.after(c.recordedAt, c.id), CheckInResponse::from);
+    }
+
+    /**
+     * Every check-in {@link #list} would page through (same filters, same order: newest first), as CSV written
+     * while it is read. Access is checked and the export audited here, before a byte is sent.
+     */
+    @Transactional
+    public StreamingOutput export(UUID patientId, Instant from, Instant to, CheckInContext context) {
+        patients.requireForCare(patientId);
+        audit.success(AuditAction.EXPORT, RESOURCE, null, patientId);
+        return CsvExport.reading(CheckInExportRow.COLUMNS, csv -> {
+            try (Persistence.Scope lazy = Persistence.lazyResults(checkIns.getEntityManager());
+                    ScrollableResults<CheckInExportRow> rows = checkIns.scrollForPatient(patientId, from, to, context,
+                            EXPORT_FETCH_SIZE)) {
+                while (rows.next()) {
+                    rows.get().writeTo(csv);
+                }
+            }
+        });
     }
 
     private Recorded replay(CheckIn stored, CheckIn candidate) {

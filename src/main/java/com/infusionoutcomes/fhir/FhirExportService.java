@@ -44,9 +44,9 @@ public class FhirExportService {
 
     public Bundle export(UUID patientId) {
         Patient patient = patients.requireForCare(patientId);
-        Bundle bundle = PatientExport.bundle(patient, sessions.allForPatient(patientId),
-                checkIns.allForPatient(patientId), responses.allForPatient(patientId), Instant.now());
-        audit.success(AuditAction.READ, RESOURCE, patientId, patientId);
+        Bundle bundle = PatientExport.bundle(patient, sessions.allForExport(patientId),
+                checkIns.allForExport(patientId), responses.allForExport(patientId), Instant.now());
+        audit.success(AuditAction.EXPORT, RESOURCE, null, patientId);
         return bundle;
     }
 }

@@ -16,8 +16,8 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class QuestionnaireResponseRepository implements PanacheRepositoryBase<QuestionnaireResponse, UUID> {
 
-    /** Every response of the patient, oldest first, read-only, for an export. */
-    public List<QuestionnaireResponse> allForPatient(UUID patientId) {
+    /** Every response of the patient, oldest first, read-only, for the FHIR export. */
+    public List<QuestionnaireResponse> allForExport(UUID patientId) {
         return find("patientId = ?1 order by recordedAt, id", patientId)
                 .withHint(AvailableHints.HINT_READ_ONLY, true).list();
     }

@@ -21,8 +21,24 @@ public class SessionRepository implements PanacheRepositoryBase<InfusionSession,
                 patientId, SessionStatus.COMPLETED).project(UUID.class).list();
     }
 
-    /** Every session of the patient in treatment order (as {@link #listForPatient}), read-only, for an export. */
+    /**
+     * All of a patient's sessions in the order of {@link #listForPatient}, with both collections loaded: two
+     * queries whatever the number of sessions (one join per collection, as joining both at once would multiply
+     * their rows), rather than two more per session.
+     */
     public List<InfusionSession> allForPatient(UUID patientId) {
+        // No "distinct": Hibernate returns each session once from a fetch join anyway, and PostgreSQL refuses a
+        // distinct select ordered by an expression it does not select.
+        find("select s from InfusionSession s left join fetch s.sideEffects where s.patientId = ?1", patientId).list();
+        return find("select s from InfusionSession s left join fetch s.vitals where s.patientId = ?1"
+                + " order by coalesce(s.startedAt, s.scheduledAt), s.id", patientId).list();
+    }
+
+    /**
+     * Every session of the patient in treatment order (as {@link #listForPatient}), read-only, for the FHIR export:
+     * one query, as the export leaves vitals and side effects unread.
+     */
+    public List<InfusionSession> allForExport(UUID patientId) {
         return find("patientId = ?1 order by coalesce(startedAt, scheduledAt), id", patientId)
                 .withHint(AvailableHints.HINT_READ_ONLY, true).list();
     }

@@ -80,6 +80,17 @@ public class SessionService {
                 s -> SessionResponse.from(s, numbers.get(s.id)));
     }
 
+    /**
+     * Every session of a patient the caller was already allowed to see, in the order of {@link #list}, with
+     * vitals and side effects; not audited, for a caller that audits its own read (the clinician report).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<SessionResponse> course(UUID patientId) {
+        Map<UUID, Integer> numbers = numbers(patientId);
+        return sessions.allForPatient(patientId).stream().map(s -> SessionResponse.from(s, numbers.get(s.id)))
+                .toList();
+    }
+
     public SessionResponse update(UUID patientId, UUID sessionId, JsonNode patch) {
         InfusionSession session = require(patientId, sessionId);
         SessionRequest before = SessionRequest.from(session);

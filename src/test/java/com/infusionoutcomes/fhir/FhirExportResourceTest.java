@@ -338,6 +338,8 @@ class FhirExportResourceTest {
                 .then().statusCode(200).contentType(startsWith(FHIR_JSON));
         given().accept(ContentType.JSON).get("/api/v1/patients/{p}/fhir", course.patient)
                 .then().statusCode(200).contentType(startsWith("application/json"));
+        given().accept("application/json;q=0.9, application/fhir+json").get("/api/v1/patients/{p}/fhir", course.patient)
+                .then().statusCode(200).contentType(startsWith(FHIR_JSON));
         given().accept("application/fhir+xml").get("/api/v1/patients/{p}/fhir", course.patient)
                 .then().statusCode(406).contentType("application/problem+json");
     }
@@ -360,9 +362,9 @@ class FhirExportResourceTest {
         TestData.as(TestData.clinicianToken()).header("X-Request-Id", requestId).accept(FHIR_JSON)
                 .get("/api/v1/patients/{p}/fhir", course.patient).then().statusCode(200);
         Map<String, Object> event = event(requestId);
-        assertEquals("READ", event.get("action"));
+        assertEquals("EXPORT", event.get("action"));
         assertEquals("FhirExport", event.get("resourceType"));
-        assertEquals(course.patient, event.get("resourceId"));
+        assertEquals(null, event.get("resourceId"));
         assertEquals("SUCCESS", event.get("outcome"));
         assertEquals("CLINICIAN", event.get("actorRole"));
 
@@ -371,7 +373,7 @@ class FhirExportResourceTest {
         TestData.as(stranger).header("X-Request-Id", probe).get("/api/v1/patients/{p}/fhir", course.patient)
                 .then().statusCode(404);
         Map<String, Object> refused = event(probe);
-        assertEquals("READ", refused.get("action"));
+        assertEquals("EXPORT", refused.get("action"));
         assertEquals("FhirExport", refused.get("resourceType"));
         assertEquals("NOT_FOUND", refused.get("outcome"));
     }
