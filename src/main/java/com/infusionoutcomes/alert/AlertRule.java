@@ -9,7 +9,14 @@ public enum AlertRule {
     /** A side effect of severity SEVERE recorded on an infusion session. */
     SEVERE_SIDE_EFFECT(AlertSeverity.HIGH),
     /** A vital sign with systolic >= 180 or diastolic >= 110 mmHg. */
-    BLOOD_PRESSURE(AlertSeverity.HIGH);
+    BLOOD_PRESSURE(AlertSeverity.HIGH),
+    /** The pain or mood trend's category is WORSENED (SPEC section 3), evaluated after each check-in. */
+    WORSENING(AlertSeverity.HIGH),
+    /**
+     * No check-in for 7 days from a patient with a completed infusion in the last 90 days: found by a scheduled
+     * job, not by a write.
+     */
+    MISSED_CHECK_INS(AlertSeverity.LOW);
 
     private final AlertSeverity severity;
 

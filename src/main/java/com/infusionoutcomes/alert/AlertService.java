@@ -2,6 +2,7 @@ package com.infusionoutcomes.alert;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +76,23 @@ public class AlertService {
     }
 
     /**
+     * Raises the rule's alert unless one is already unresolved, which it leaves untouched: for a condition found by
+     * a periodic scan, where every run would otherwise count a "repeat" of the same silence.
+     *
+     * @return whether an alert was raised
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean raiseUnlessUnresolved(UUID patientId, AlertRule rule, String sourceType, UUID sourceId,
+            String detail) {
+        lockPatient(patientId);
+        if (alerts.findUnresolved(patientId, rule).isPresent()) {
+            return false;
+        }
+        raise(patientId, rule, sourceType, sourceId, detail);
+        return true;
+    }
+
+    /**
      * Serializes alert raising per patient. A write that may raise an alert calls this before inserting
      * anything: on PostgreSQL an insert referencing the patient takes a share lock on its row, and taking the
      * update lock only afterwards could deadlock two such writes. Repeating it in one transaction is free.
@@ -100,6 +118,15 @@ public class AlertService {
         Page<AlertResponse> page = page(null, patientId, status, severity, rule, cursor, limit);
         audit.success(AuditAction.LIST, RESOURCE, null, patientId);
         return page;
+    }
+
+    /**
+     * The patient's alerts that are not RESOLVED, most severe then oldest first, for a caller that was already
+     * allowed to see the patient and audits its own read (the clinician report).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AlertResponse> unresolved(UUID patientId) {
+        return alerts.unresolvedOf(patientId).stream().map(AlertResponse::from).toList();
     }
 
     public AlertResponse acknowledge(UUID alertId) {

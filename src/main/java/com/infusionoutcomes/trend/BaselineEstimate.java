@@ -33,7 +33,7 @@ record BaselineEstimate(Fraction value, BaselineMethod method, int n, boolean fo
             // One pass over distinct check-ins, so a pre-infusion value inside the window is counted once.
             Predicate<Observation> inBaseline = o -> !o.recordedAt().isBefore(windowStart) && !o.recordedAt().isAfter(s)
                     || o.isValueOf(CheckInContext.PRE_INFUSION, first.sessionId());
-            List<Integer> values = longitudinal.stream().filter(inBaseline).map(Observation::value).toList();
+            List<Fraction> values = longitudinal.stream().filter(inBaseline).map(Observation::value).toList();
             if (!values.isEmpty()) {
                 boolean followedUp = longitudinal.stream()
                         .anyMatch(o -> o.recordedAt().isAfter(s) && !inBaseline.test(o));
@@ -43,6 +43,6 @@ record BaselineEstimate(Fraction value, BaselineMethod method, int n, boolean fo
         }
         Observation firstValue = longitudinal.get(0);
         boolean followedUp = longitudinal.stream().anyMatch(o -> o.recordedAt().isAfter(firstValue.recordedAt()));
-        return new BaselineEstimate(Fraction.of(firstValue.value()), BaselineMethod.FIRST_VALUE, 1, followedUp);
+        return new BaselineEstimate(firstValue.value(), BaselineMethod.FIRST_VALUE, 1, followedUp);
     }
 }

@@ -5,9 +5,15 @@ package com.infusionoutcomes.trend;
  * improvementPercent.
  */
 public enum Category {
-    SUBSTANTIAL, MODERATE, MINIMAL, NO_CHANGE, WORSENED, INSUFFICIENT_DATA;
+    SUBSTANTIAL, MODERATE, MINIMAL, NO_CHANGE, WORSENED, INSUFFICIENT_DATA,
+    /** PHQ-9 and GAD-7 only (see {@link InstrumentScore}): below 5 from a baseline of 5 or more. */
+    REMISSION,
+    /** PHQ-9 and GAD-7 only: a drop of 50 % or more. */
+    RESPONSE,
+    /** PHQ-9 and GAD-7 only: a drop of at least the instrument's clinically important change. */
+    IMPROVED;
 
-    private static final Fraction FIFTY = Fraction.of(50);
+    static final Fraction FIFTY = Fraction.of(50);
     private static final Fraction THIRTY = Fraction.of(30);
     private static final Fraction TEN = Fraction.of(10);
     private static final Fraction MINUS_TEN = Fraction.of(-10);

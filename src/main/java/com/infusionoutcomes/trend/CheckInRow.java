@@ -20,6 +20,6 @@ public record CheckInRow(UUID patientId, Instant recordedAt, CheckInContext cont
     }
 
     Observation observation(Domain domain) {
-        return new Observation(recordedAt, context, sessionId, domain.scoreIn(scores));
+        return Observation.of(recordedAt, context, sessionId, domain.scoreIn(scores));
     }
 }

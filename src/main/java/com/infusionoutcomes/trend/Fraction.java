@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * An exact rational number. Scores are integers and instants are whole nanoseconds, so every mean, change,
+ * An exact rational number. Scores are integers or short decimals (a PEG mean) and instants are whole nanoseconds, so every mean, change,
  * percent, slope and duration of SPEC section 3 is a ratio of integers. Keeping them exact means a category
  * boundary (a change of exactly 30 %) or a half-up rounding (x.xx5) never falls on the wrong side by a
  * floating-point hair.
@@ -38,8 +38,18 @@ record Fraction(BigInteger numerator, BigInteger denominator) implements Compara
         return new Fraction(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
     }
 
-    static Fraction mean(List<Integer> values) {
-        return Fraction.of(values.stream().mapToLong(Integer::longValue).sum(), values.size());
+    /** A decimal score exactly (a PEG total of 6.33 stored with two places is 633/100). */
+    static Fraction of(BigDecimal value) {
+        return value.scale() <= 0 ? new Fraction(value.toBigIntegerExact(), BigInteger.ONE)
+                : new Fraction(value.unscaledValue(), BigInteger.TEN.pow(value.scale()));
+    }
+
+    static Fraction mean(List<Fraction> values) {
+        Fraction sum = Fraction.of(0);
+        for (Fraction value : values) {
+            sum = sum.plus(value);
+        }
+        return sum.dividedBy(Fraction.of(values.size()));
     }
 
     /** Elapsed time in days of 24 hours: durability is physical time, a DST night does not shorten it. */
@@ -53,6 +63,10 @@ record Fraction(BigInteger numerator, BigInteger denominator) implements Compara
     }
 
     Fraction plus(Fraction other) {
+        if (denominator.equals(other.denominator)) {
+            // The common case (integer scores): no cross-multiplication, and the gcd stays trivial.
+            return new Fraction(numerator.add(other.numerator), denominator);
+        }
         return new Fraction(numerator.multiply(other.denominator).add(other.numerator.multiply(denominator)),
                 denominator.multiply(other.denominator));
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,14 +22,13 @@ final class Series {
 
     /** One point per period that has a value; a period without one is left out rather than shown as 0. */
     static List<Trend.SeriesPoint> points(List<Observation> values, ZoneId zone, Granularity granularity) {
-        Map<LocalDate, List<Integer>> byPeriod = new TreeMap<>();
+        Map<LocalDate, List<Fraction>> byPeriod = new TreeMap<>();
         for (Observation o : values) {
             byPeriod.computeIfAbsent(granularity.period(o.recordedAt(), zone), p -> new ArrayList<>()).add(o.value());
         }
         List<Trend.SeriesPoint> points = new ArrayList<>();
         byPeriod.forEach((period, scores) -> points.add(new Trend.SeriesPoint(period, Fraction.mean(scores).rounded(2),
-                scores.stream().mapToInt(Integer::intValue).min().orElseThrow(),
-                scores.stream().mapToInt(Integer::intValue).max().orElseThrow(), scores.size())));
+                Collections.min(scores).rounded(2), Collections.max(scores).rounded(2), scores.size())));
         return points;
     }
 
@@ -42,6 +42,13 @@ final class Series {
             return null;
         }
         Instant origin = values.get(0).recordedAt();
+        // Scores are scaled to integers by their common denominator (1 for items, 100 for a PEG mean), so the
+        // sums stay integer arithmetic; the slope is scaled back at the end.
+        BigInteger scale = BigInteger.ONE;
+        for (Observation o : values) {
+            BigInteger d = o.value().denominator();
+            scale = scale.multiply(d).divide(scale.gcd(d));
+        }
         BigInteger n = BigInteger.valueOf(values.size());
         BigInteger sumX = BigInteger.ZERO;
         BigInteger sumY = BigInteger.ZERO;
@@ -49,7 +56,7 @@ final class Series {
         BigInteger sumXX = BigInteger.ZERO;
         for (Observation o : values) {
             BigInteger x = Fraction.nanos(Duration.between(origin, o.recordedAt()));
-            BigInteger y = BigInteger.valueOf(o.value());
+            BigInteger y = o.value().numerator().multiply(scale.divide(o.value().denominator()));
             sumX = sumX.add(x);
             sumY = sumY.add(y);
             sumXY = sumXY.add(x.multiply(y));
@@ -59,7 +66,7 @@ final class Series {
         if (spread.signum() == 0) {
             return null;
         }
-        Fraction perNanosecond = new Fraction(n.multiply(sumXY).subtract(sumX.multiply(sumY)), spread);
+        Fraction perNanosecond = new Fraction(n.multiply(sumXY).subtract(sumX.multiply(sumY)), spread.multiply(scale));
         Fraction perDay = perNanosecond.dividedBy(Fraction.days(Duration.ofNanos(1)));
         return perDay.times(DAYS_PER_WEEK).rounded(2);
     }

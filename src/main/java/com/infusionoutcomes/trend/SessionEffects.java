@@ -29,13 +29,13 @@ final class SessionEffects {
             CompletedSession session = course.get(i);
             // Relief after an infusion is attributed to it until the next one starts.
             Instant until = i + 1 < course.size() ? course.get(i + 1).startedAt() : null;
-            Integer pre = latest(seen, CheckInContext.PRE_INFUSION, session);
-            Integer post = latest(seen, CheckInContext.POST_INFUSION, session);
-            Fraction acutePercent = pre == null || post == null ? null
-                    : direction.improvementPercent(Fraction.of(pre), Fraction.of(post));
+            Fraction pre = latest(seen, CheckInContext.PRE_INFUSION, session);
+            Fraction post = latest(seen, CheckInContext.POST_INFUSION, session);
+            Fraction acutePercent = pre == null || post == null ? null : direction.improvementPercent(pre, post);
             Durability durability = durability(session, until, longitudinal, baseline, direction);
-            effects.add(new Trend.SessionEffect(session.sessionId(), session.number(), session.startedAt(), pre, post,
-                    pre == null || post == null ? null : post - pre,
+            effects.add(new Trend.SessionEffect(session.sessionId(), session.number(), session.startedAt(),
+                    pre == null ? null : pre.rounded(2), post == null ? null : post.rounded(2),
+                    pre == null || post == null ? null : post.minus(pre).rounded(2),
                     acutePercent == null ? null : acutePercent.rounded(1),
                     durability == null ? null : durability.days().rounded(1),
                     durability == null ? null : durability.censored()));
@@ -44,8 +44,8 @@ final class SessionEffects {
     }
 
     /** The latest, not the first: a re-entered pre-infusion score is the patient's correction. */
-    private static Integer latest(List<Observation> seen, CheckInContext context, CompletedSession session) {
-        Integer latest = null;
+    private static Fraction latest(List<Observation> seen, CheckInContext context, CompletedSession session) {
+        Fraction latest = null;
         for (Observation o : seen) {
             if (o.isValueOf(context, session.sessionId())) {
                 latest = o.value();
@@ -70,7 +70,7 @@ final class SessionEffects {
             return null;
         }
         for (Observation o : after) {
-            Fraction improvement = direction.improvementPercent(baseline, Fraction.of(o.value()));
+            Fraction improvement = direction.improvementPercent(baseline, o.value());
             if (improvement.compareTo(RELIEF_PERCENT) < 0) {
                 return new Durability(Fraction.days(Duration.between(ended, o.recordedAt())), false);
             }

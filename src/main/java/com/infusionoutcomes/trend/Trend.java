@@ -10,10 +10,11 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * One patient's trend in one domain, as SPEC section 3 defines it and as the API serialises it (nulls
+ * One patient's trend in one domain (or one instrument's score), as SPEC section 3 defines it and as the API serialises it (nulls
  * included). Decimals are rounded half-up to 2 places, percentages to 1 place and durability to 1 place of a
  * day, without trailing zeros; every value was computed from unrounded inputs.
  *
+ * @param domain what is followed: one of the four check-in items, or peg, phq9, gad7
  * @param from echoed from the query: the start of {@code series} and {@code slopePerWeek} only
  * @param baseline null when no longitudinal value was recorded up to {@code to}
  * @param latest null when no longitudinal value was recorded up to {@code to}
@@ -28,7 +29,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record Trend(
         UUID patientId,
-        Domain domain,
+        Measure domain,
         Direction direction,
         Instant from,
         Instant to,
@@ -62,7 +63,8 @@ public record Trend(
     public record Baseline(BigDecimal value, BaselineMethod method, int n) {
     }
 
-    public record Latest(int value, Instant recordedAt) {
+    /** @param value an integer for the 0-10 items and PHQ-9/GAD-7 totals; up to 2 decimals for a PEG score */
+    public record Latest(BigDecimal value, Instant recordedAt) {
     }
 
     /** The mean of the values in the 7 days up to and including the latest one. */
@@ -70,7 +72,7 @@ public record Trend(
     }
 
     /** @param period the local date (DAY) or the Monday of the ISO week (WEEK) */
-    public record SeriesPoint(LocalDate period, BigDecimal mean, int min, int max, int n) {
+    public record SeriesPoint(LocalDate period, BigDecimal mean, BigDecimal min, BigDecimal max, int n) {
     }
 
     /**
@@ -89,9 +91,9 @@ public record Trend(
             UUID sessionId,
             int number,
             Instant startedAt,
-            Integer pre,
-            Integer post,
-            Integer acuteChange,
+            BigDecimal pre,
+            BigDecimal post,
+            BigDecimal acuteChange,
             BigDecimal acuteImprovementPercent,
             BigDecimal durabilityDays,
             Boolean durabilityCensored) {

@@ -1,7 +1,6 @@
 package com.infusionoutcomes.trend;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import com.infusionoutcomes.patient.Patient;
@@ -16,12 +15,13 @@ import com.infusionoutcomes.patient.Patient;
 public record TrendInput(Subject subject, List<CheckInRow> checkIns, List<CompletedSession> sessions) {
 
     public static TrendInput of(Patient patient, List<CheckInRow> checkIns, List<CompletedSession> sessions) {
-        return new TrendInput(new Subject(patient.id, ZoneId.of(patient.timezone), patient.enrolledAt), checkIns,
-                sessions);
+        return new TrendInput(Subject.of(patient), checkIns, sessions);
     }
 
+    /** The trend of one of the four check-in items. */
     public Trend trend(TrendQuery query) {
-        List<Observation> observations = checkIns.stream().map(c -> c.observation(query.domain())).toList();
+        Domain domain = (Domain) query.domain();
+        List<Observation> observations = checkIns.stream().map(c -> c.observation(domain)).toList();
         return Trends.compute(subject, query, observations, sessions);
     }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param to inclusive end of everything; the REST layer defaults it to now
  * @param now the clock: adherence never expects check-ins on days that have not begun
  */
-public record TrendQuery(Domain domain, Instant from, Instant to, Instant now, Granularity granularity) {
+public record TrendQuery(Measure domain, Instant from, Instant to, Instant now, Granularity granularity) {
 
     public TrendQuery {
         Objects.requireNonNull(domain, "domain");

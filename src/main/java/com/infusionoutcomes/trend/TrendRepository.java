@@ -1,5 +1,6 @@
 package com.infusionoutcomes.trend;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import com.infusionoutcomes.checkin.CheckInContext;
+import com.infusionoutcomes.checkin.CheckInStatus;
 import com.infusionoutcomes.session.SessionStatus;
 
 /**
@@ -21,7 +24,9 @@ import com.infusionoutcomes.session.SessionStatus;
 public class TrendRepository {
 
     private static final String CHECK_IN_ROW = "select new com.infusionoutcomes.trend.CheckInRow(c.patientId,"
-            + " c.recordedAt, c.context, c.sessionId, c.pain, c.sleep, c.mobility, c.mood) from CheckIn c where ";
+            + " c.recordedAt, c.context, c.sessionId, c.pain, c.sleep, c.mobility, c.mood) from CheckIn c"
+            // A check-in entered in error never counts: not as a value, nor as a reported day, nor as the last one.
+            + " where c.status <> :withdrawn and ";
     // Newest first on purpose: this is the order of the check_in (patient_id desc, recorded_at desc, id desc)
     // index, which H2 reads forwards only; the rows are reversed in memory, which costs nothing next to a sort.
     private static final String INDEX_ORDER = " order by c.patientId desc, c.recordedAt desc, c.id desc";
@@ -33,7 +38,8 @@ public class TrendRepository {
     // of 0.2 s per panel at 2,000 patients (bench/README.md, "Trends and panels").
     private static final String CASELOAD_CHECK_IN_ROW = "select new com.infusionoutcomes.trend.CheckInRow(c.patientId,"
             + " c.recordedAt, c.context, c.sessionId, c.pain, c.sleep, c.mobility, c.mood)"
-            + " from CareTeamMember m join CheckIn c on c.patientId = m.patientId where m.userId = :clinician and ";
+            + " from CareTeamMember m join CheckIn c on c.patientId = m.patientId where m.userId = :clinician"
+            + " and c.status <> :withdrawn and ";
     private static final String CASELOAD_SESSION_ROW = "select s.patientId, s.id, s.startedAt, s.endedAt"
             + " from CareTeamMember m join InfusionSession s on s.patientId = m.patientId where m.userId = :clinician"
             + " and s.status = :completed and s.startedAt <= :to";
@@ -48,9 +54,29 @@ public class TrendRepository {
     public List<CheckInRow> checkIns(UUID patientId, Instant to) {
         List<CheckInRow> rows = new ArrayList<>(em.createQuery(
                 CHECK_IN_ROW + "c.patientId = :patient and c.recordedAt <= :to" + INDEX_ORDER, CheckInRow.class)
-                .setParameter("patient", patientId).setParameter("to", to).getResultList());
+                .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).setParameter("patient", patientId)
+                .setParameter("to", to).getResultList());
         Collections.reverse(rows);
         return rows;
+    }
+
+    /**
+     * The instrument's scores of the patient up to {@code to}, oldest first (ties by id), as observations. A
+     * response without a context was given between infusions, like a DAILY check-in.
+     */
+    public List<Observation> instrumentScores(UUID patientId, InstrumentScore score, Instant to) {
+        List<Object[]> rows = em.createQuery("select q.recordedAt, q.context, q.sessionId, q.score"
+                + " from QuestionnaireResponse q where q.patientId = :patient and q.instrument = :instrument"
+                + " and q.recordedAt <= :to order by q.patientId desc, q.recordedAt desc, q.id desc", Object[].class)
+                .setParameter("patient", patientId).setParameter("instrument", score.instrument())
+                .setParameter("to", to).getResultList();
+        List<Observation> observations = new ArrayList<>(rows.size());
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            Object[] r = rows.get(i);
+            CheckInContext context = r[1] == null ? CheckInContext.DAILY : (CheckInContext) r[1];
+            observations.add(new Observation((Instant) r[0], context, (UUID) r[2], Fraction.of((BigDecimal) r[3])));
+        }
+        return observations;
     }
 
     /** The patient's completed sessions that started up to {@code to}, numbered in treatment order. */
@@ -65,8 +91,9 @@ public class TrendRepository {
     public Map<UUID, List<CheckInRow>> checkInsOfCaseload(UUID clinicianId, Instant to) {
         Map<UUID, List<CheckInRow>> byPatient = new HashMap<>();
         for (CheckInRow row : em.createQuery(
-                CASELOAD_CHECK_IN_ROW + "c.recordedAt <= :to" + INDEX_ORDER,
-                CheckInRow.class).setParameter("clinician", clinicianId).setParameter("to", to).getResultList()) {
+                CASELOAD_CHECK_IN_ROW + "c.recordedAt <= :to" + INDEX_ORDER, CheckInRow.class)
+                .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).setParameter("clinician", clinicianId)
+                .setParameter("to", to).getResultList()) {
             byPatient.computeIfAbsent(row.patientId(), p -> new ArrayList<>()).add(row);
         }
         byPatient.values().forEach(Collections::reverse);

@@ -1,5 +1,7 @@
 package com.infusionoutcomes.trend;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -33,14 +35,23 @@ public class TrendResource {
                 granularity(granularity), QueryParameters.flag("includeSeries", includeSeries));
     }
 
-    /** The domain is part of the resource's name, so an unknown one is a resource that does not exist (404). */
+    /**
+     * The domain (or instrument) is part of the resource's name, so an unknown one is a resource that does not
+     * exist (404).
+     */
     @GET
     @Path("/{domain}")
     public Trend getTrend(@RestPath UUID patientId, @RestPath String domain, @RestQuery String from,
             @RestQuery String to, @RestQuery String granularity) {
-        Domain known = Domain.fromPath(domain).orElseThrow(() -> ProblemException.notFound("Trend domain"));
-        return service.trend(patientId, known, QueryParameters.instant("from", from),
-                QueryParameters.instant("to", to), granularity(granularity));
+        Instant start = QueryParameters.instant("from", from);
+        Instant end = QueryParameters.instant("to", to);
+        Optional<Domain> item = Domain.fromPath(domain);
+        if (item.isPresent()) {
+            return service.trend(patientId, item.get(), start, end, granularity(granularity));
+        }
+        InstrumentScore score = InstrumentScore.fromPath(domain)
+                .orElseThrow(() -> ProblemException.notFound("Trend domain"));
+        return service.instrumentTrend(patientId, score, start, end, granularity(granularity));
     }
 
     private static Granularity granularity(String value) {

@@ -45,17 +45,45 @@ public class TrendService {
         return trend;
     }
 
+    /** The trend of an instrument's total score: the same computation over its responses instead of check-ins. */
+    public Trend instrumentTrend(UUID patientId, InstrumentScore score, Instant from, Instant to,
+            Granularity granularity) {
+        TrendQuery query = query(score, from, to, granularity);
+        Patient patient = patients.requireForCare(patientId);
+        Trend trend = Trends.compute(Subject.of(patient), query,
+                repository.instrumentScores(patient.id, score, query.to()),
+                repository.completedSessions(patient.id, query.to()));
+        audit.success(AuditAction.READ, RESOURCE, score.path(), patientId);
+        return trend;
+    }
+
     /** All four domains from the same two reads; {@code series} only when asked, as it is most of the bytes. */
     public TrendOverview overview(UUID patientId, Instant from, Instant to, Granularity granularity,
             boolean includeSeries) {
         TrendQuery pain = query(Domain.PAIN, from, to, granularity);
-        TrendInput input = load(patients.requireForCare(patientId), pain.to());
-        List<Trend> trends = Arrays.stream(Domain.values())
-                .map(domain -> input.trend(new TrendQuery(domain, pain.from(), pain.to(), pain.now(), granularity)))
+        List<Trend> trends = allDomains(patients.requireForCare(patientId), pain).stream()
                 .map(trend -> includeSeries ? trend : trend.withoutSeries())
                 .toList();
         audit.success(AuditAction.LIST, RESOURCE, null, patientId);
         return new TrendOverview(patientId, trends);
+    }
+
+    /**
+     * The whole course of a patient the caller was already allowed to see, all four domains with their daily
+     * series, as of now: the same reads and computation as {@link #overview}, for a caller that audits its own
+     * read (the clinician report shows these figures, it does not compute its own).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Trend> course(Patient patient) {
+        return allDomains(patient, query(Domain.PAIN, null, null, Granularity.DAY));
+    }
+
+    private List<Trend> allDomains(Patient patient, TrendQuery first) {
+        TrendInput input = load(patient, first.to());
+        return Arrays.stream(Domain.values())
+                .map(domain -> input.trend(new TrendQuery(domain, first.from(), first.to(), first.now(),
+                        first.granularity())))
+                .toList();
     }
 
     private TrendInput load(Patient patient, Instant to) {
@@ -66,7 +94,7 @@ public class TrendService {
      * {@code to} defaults to now, in microseconds as the databases store instants, so an echoed {@code to} reads
      * like every other time; {@code from} after it is a well-formed but impossible window (422).
      */
-    private static TrendQuery query(Domain domain, Instant from, Instant to, Granularity granularity) {
+    private static TrendQuery query(Measure domain, Instant from, Instant to, Granularity granularity) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant end = to == null ? now : to;
         QueryParameters.requireOrdered(from, end);

@@ -29,7 +29,8 @@ public final class Trends {
     public static Trend compute(Subject subject, TrendQuery query, List<Observation> observations,
             List<CompletedSession> sessions) {
         Instant to = query.to();
-        Direction direction = query.domain().direction();
+        Measure measure = query.domain();
+        Direction direction = measure.direction();
         List<Observation> seen = observations.stream().filter(o -> !o.recordedAt().isAfter(to))
                 .sorted(Comparator.comparing(Observation::recordedAt)).toList();
         List<Observation> longitudinal = seen.stream().filter(Observation::isLongitudinal).toList();
@@ -38,7 +39,7 @@ public final class Trends {
 
         BaselineEstimate baseline = BaselineEstimate.of(longitudinal, course.isEmpty() ? null : course.get(0));
         Observation latest = longitudinal.isEmpty() ? null : longitudinal.get(longitudinal.size() - 1);
-        List<Integer> recent = latest == null ? List.of() : longitudinal.stream()
+        List<Fraction> recent = latest == null ? List.of() : longitudinal.stream()
                 .filter(o -> !o.recordedAt().isBefore(latest.recordedAt().minus(CURRENT_WINDOW)))
                 .map(Observation::value).toList();
         // baseline and current are both null or both present: each needs only one longitudinal value.
@@ -46,7 +47,8 @@ public final class Trends {
         Fraction change = baseline == null ? null : current.minus(baseline.value());
         Fraction percent = baseline == null ? null : direction.improvementPercent(baseline.value(), current);
         // Without a value after the baseline the "change" compares the baseline with itself: no treatment effect.
-        Category category = baseline != null && baseline.followedUp() ? Category.of(percent)
+        Category category = baseline != null && baseline.followedUp()
+                ? measure.categorize(baseline.value(), current, percent)
                 : Category.INSUFFICIENT_DATA;
 
         List<Observation> ranged = query.from() == null ? longitudinal
@@ -55,7 +57,7 @@ public final class Trends {
         return new Trend(subject.patientId(), query.domain(), direction, query.from(), to, query.granularity(),
                 baseline == null ? null
                         : new Trend.Baseline(baseline.value().rounded(2), baseline.method(), baseline.n()),
-                latest == null ? null : new Trend.Latest(latest.value(), latest.recordedAt()),
+                latest == null ? null : new Trend.Latest(latest.value().rounded(2), latest.recordedAt()),
                 current == null ? null : new Trend.Current(current.rounded(2), recent.size()),
                 change == null ? null : change.rounded(2),
                 percent == null ? null : percent.rounded(1),

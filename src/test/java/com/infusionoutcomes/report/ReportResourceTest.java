@@ -52,13 +52,6 @@ class ReportResourceTest {
         TestData.signOut();
     }
 
-    /** A clinician of their own, so the caseload holds exactly what the test enrolls. */
-    private static String signInAsNewClinician() {
-        String token = TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD);
-        TestData.signIn(token);
-        return token;
-    }
-
     private static Instant day(int days) {
         return BASE.plus(days, ChronoUnit.DAYS);
     }
@@ -166,7 +159,7 @@ class ReportResourceTest {
 
     @Test
     void shouldListEachPatientWithTheFiguresOfTheirOwnTrend() {
-        signInAsNewClinician();
+        TestData.signInAsNewClinician();
         Map<String, String> ids = caseload();
 
         for (String domain : List.of("pain", "sleep")) {
@@ -206,7 +199,7 @@ class ReportResourceTest {
 
     @Test
     void shouldSortWhoNeedsAttentionFirstAndPageWithoutGapsOrRepeats() {
-        signInAsNewClinician();
+        TestData.signInAsNewClinician();
         Map<String, String> ids = caseload();
 
         List<String> worstFirst = concat(List.of("B"), byId(ids, "A", "H"), List.of("F", "G", "E", "C", "D"));
@@ -224,7 +217,7 @@ class ReportResourceTest {
 
     @Test
     void shouldKeepItsPlaceWhenAPatientLeavesTheCaseloadBetweenPages() {
-        String token = signInAsNewClinician();
+        String token = TestData.signInAsNewClinician();
         Map<String, String> ids = caseload();
         JsonNode page = json(given().queryParam("limit", 3).get(PANEL));
         assertEquals(List.of("B", byId(ids, "A", "H").get(0), byId(ids, "A", "H").get(1)),
@@ -242,7 +235,7 @@ class ReportResourceTest {
 
     @Test
     void shouldRefuseUnknownSortsDomainsAndForeignCursors() {
-        signInAsNewClinician();
+        TestData.signInAsNewClinician();
         String patient = patient("Panel solo");
         String other = patient("Panel other");
         checkIn(patient, "DAILY", null, day(1), "{\"pain\": 5}");
@@ -269,7 +262,7 @@ class ReportResourceTest {
 
     @Test
     void shouldAnswerAClinicianWithoutPatientsWithAnEmptyPanel() {
-        signInAsNewClinician();
+        TestData.signInAsNewClinician();
         JsonNode empty = json(given().get(PANEL));
         assertEquals(0, empty.get("items").size());
         assertTrue(empty.get("nextCursor").isNull());
@@ -277,7 +270,7 @@ class ReportResourceTest {
 
     @Test
     void shouldAuditThePanelAsAListOfReportsByTheClinician() {
-        String token = signInAsNewClinician();
+        String token = TestData.signInAsNewClinician();
         patient("Panel audited");
         String requestId = "panel-" + UUID.randomUUID();
         given().header("X-Request-Id", requestId).get(PANEL).then().statusCode(200);
@@ -332,7 +325,7 @@ class ReportResourceTest {
      */
     @Test
     void shouldReadTheWholeCaseloadInFourQueriesWhateverItsSize() {
-        signInAsNewClinician();
+        TestData.signInAsNewClinician();
         for (int i = 0; i < 2; i++) {
             checkIn(patient("Panel small " + i), "DAILY", null, day(1), "{\"pain\": 5}");
         }

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -47,25 +47,34 @@ class DurabilityIT {
         int port = freePort();
 
         Process app = start(dataDir, port);
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        String patientId;
+        // check-in id -> patient id
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        List<String> patients = new ArrayList<>();
         try {
             String admin = token(port, "durability.admin", "durability-admin-password");
             send(port, "POST", "/api/v1/users", admin, "{\"username\": \"durability.clinician\", \"password\": "
                     + "\"durability-clinician-pw\", \"role\": \"CLINICIAN\", \"displayName\": \"Clinician\"}", 201);
             bearer = token(port, "durability.clinician", "durability-clinician-pw");
-            patientId = extractId(send(port, "POST", "/api/v1/patients", bearer, "{\"displayName\": \"Durability\"}", 201));
-            ExecutorService writers = Executors.newFixedThreadPool(8);
-            Instant stopAt = Instant.now().plusSeconds(3);
+            // One patient per writer, as in a clinic: a pain check-in takes its patient's lock (alert rules), so
+            // eight writers on one patient would take turns and prove little about concurrent commits.
             for (int w = 0; w < 8; w++) {
+                patients.add(extractId(send(port, "POST", "/api/v1/patients", bearer,
+                        "{\"displayName\": \"Durability " + w + "\"}", 201)));
+            }
+            ExecutorService writers = Executors.newFixedThreadPool(8);
+            // At least 3 seconds and 200 acknowledged writes: a loaded CI machine gets there later, not never.
+            Instant stopAt = Instant.now().plusSeconds(3);
+            Instant giveUpAt = Instant.now().plusSeconds(60);
+            for (String patientId : patients) {
                 writers.submit(() -> {
-                    while (Instant.now().isBefore(stopAt)) {
+                    while ((Instant.now().isBefore(stopAt) || acknowledged.size() < 200)
+                            && Instant.now().isBefore(giveUpAt)) {
                         String id = UUID.randomUUID().toString();
                         String body = "{\"id\": \"%s\", \"context\": \"DAILY\", \"recordedAt\": \"%s\", \"scores\": {\"pain\": 5}}"
                                 .formatted(id, Instant.now().minus(1, ChronoUnit.HOURS));
                         try {
                             send(port, "POST", "/api/v1/patients/" + patientId + "/check-ins", bearer, body, 201);
-                            acknowledged.add(id);
+                            acknowledged.put(id, patientId);
                         } catch (Exception e) {
                             return null;
                         }
@@ -74,7 +83,7 @@ class DurabilityIT {
                 });
             }
             writers.shutdown();
-            assertTrue(writers.awaitTermination(30, TimeUnit.SECONDS));
+            assertTrue(writers.awaitTermination(90, TimeUnit.SECONDS));
         } finally {
             app.destroyForcibly(); // SIGKILL: no shutdown hook, no final flush
             app.waitFor(30, TimeUnit.SECONDS);
@@ -85,8 +94,9 @@ class DurabilityIT {
         try {
             bearer = token(port, "durability.clinician", "durability-clinician-pw");
             List<String> missing = new ArrayList<>();
-            for (String id : acknowledged) {
-                HttpResponse<String> r = request(port, "GET", "/api/v1/patients/" + patientId + "/check-ins/" + id,
+            for (Map.Entry<String, String> written : acknowledged.entrySet()) {
+                String id = written.getKey();
+                HttpResponse<String> r = request(port, "GET", "/api/v1/patients/" + written.getValue() + "/check-ins/" + id,
                         bearer, null);
                 if (r.statusCode() != 200) {
                     missing.add(id);

@@ -47,17 +47,23 @@ final class Course {
     }
 
     Course daily(String recordedAt, Integer value) {
-        observations.add(new Observation(at(recordedAt), CheckInContext.DAILY, null, value));
+        observations.add(Observation.of(at(recordedAt), CheckInContext.DAILY, null, value));
+        return this;
+    }
+
+    /** A decimal score, as a PEG mean is stored: "6.33". */
+    Course dailyDecimal(String recordedAt, String score) {
+        observations.add(new Observation(at(recordedAt), CheckInContext.DAILY, null, Fraction.of(new BigDecimal(score))));
         return this;
     }
 
     Course pre(CompletedSession session, String recordedAt, Integer value) {
-        observations.add(new Observation(at(recordedAt), CheckInContext.PRE_INFUSION, session.sessionId(), value));
+        observations.add(Observation.of(at(recordedAt), CheckInContext.PRE_INFUSION, session.sessionId(), value));
         return this;
     }
 
     Course post(CompletedSession session, String recordedAt, Integer value) {
-        observations.add(new Observation(at(recordedAt), CheckInContext.POST_INFUSION, session.sessionId(), value));
+        observations.add(Observation.of(at(recordedAt), CheckInContext.POST_INFUSION, session.sessionId(), value));
         return this;
     }
 
@@ -83,7 +89,7 @@ final class Course {
     }
 
     /** Everything up to {@code to}, asked at {@code to}, by day. */
-    Trend trend(Domain domain, String to) {
+    Trend trend(Measure domain, String to) {
         return trend(new TrendQuery(domain, null, at(to), at(to), Granularity.DAY));
     }
 

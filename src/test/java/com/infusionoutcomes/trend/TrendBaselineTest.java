@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -134,7 +135,7 @@ class TrendBaselineTest {
         assertEquals("6", text(trend.baseline().value()));
         assertEquals(BaselineMethod.FIRST_VALUE, trend.baseline().method());
         assertEquals(1, trend.baseline().n());
-        assertEquals(new Trend.Latest(3, at("2026-01-06T20:00:00Z")), trend.latest());
+        assertEquals(new Trend.Latest(BigDecimal.valueOf(3), at("2026-01-06T20:00:00Z")), trend.latest());
         assertEquals("4.33", text(trend.current().value())); // 13 / 3
         assertEquals(3, trend.current().n());
         assertEquals("-1.67", text(trend.absoluteChange())); // 13/3 - 6
@@ -196,7 +197,7 @@ class TrendBaselineTest {
 
         Trend trend = course.trend(Domain.PAIN, "2026-02-02T00:00:00Z");
 
-        assertEquals(new Trend.Latest(7, at("2026-02-01T09:50:00Z")), trend.latest());
+        assertEquals(new Trend.Latest(BigDecimal.valueOf(7), at("2026-02-01T09:50:00Z")), trend.latest());
     }
 
     @Test

@@ -27,7 +27,7 @@ class TrendDaylightSavingTest {
     }
 
     private static Trend.SeriesPoint point(String period, String mean, int min, int max, int n) {
-        return new Trend.SeriesPoint(LocalDate.parse(period), new BigDecimal(mean), min, max, n);
+        return new Trend.SeriesPoint(LocalDate.parse(period), new BigDecimal(mean), BigDecimal.valueOf(min), BigDecimal.valueOf(max), n);
     }
 
     @Test

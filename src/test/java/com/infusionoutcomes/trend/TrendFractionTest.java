@@ -33,7 +33,7 @@ class TrendFractionTest {
         assertEquals(Fraction.of(1, 2), Fraction.of(-3, -6));
         assertEquals(Fraction.of(-1, 2), Fraction.of(3, -6));
         assertEquals(Fraction.of(0), Fraction.of(0, -5));
-        assertEquals(Fraction.of(7, 3), Fraction.mean(List.of(2, 2, 3)));
+        assertEquals(Fraction.of(7, 3), Fraction.mean(List.of(Fraction.of(2), Fraction.of(2), Fraction.of(3))));
     }
 
     @Test

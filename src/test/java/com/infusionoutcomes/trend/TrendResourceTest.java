@@ -318,6 +318,48 @@ class TrendResourceTest {
     }
 
     @Test
+    void shouldFollowInstrumentScoresWithTheirOwnAnchors() {
+        String patient = TestData.enrollPatient("""
+                {"displayName": "Instrument Course", "timezone": "UTC", "enrolledAt": "2026-09-01T00:00:00Z"}
+                """);
+        String session = TestData.completedSession(patient, Instant.parse("2026-09-05T10:00:00Z"));
+        respond(patient, "phq9", "[2, 2, 2, 2, 2, 2, 2, 2, 0]", "2026-09-02T20:00:00Z"); // 16, baseline window
+        respond(patient, "phq9", "[1, 1, 1, 1, 1, 1, 1, 0, 0]", "2026-09-20T20:00:00Z"); // 7: a 56 % drop
+        respond(patient, "peg", "[7, 6, 6]", "2026-09-02T20:00:00Z"); // 6.33
+        respond(patient, "peg", "[4, 3, 3]", "2026-09-20T20:00:00Z"); // 3.33
+
+        JsonNode phq9 = trend(patient, "phq9", Map.of("to", "2026-09-21T00:00:00Z"));
+        assertEquals("phq9", phq9.get("domain").asText());
+        assertEquals("LOWER_IS_BETTER", phq9.get("direction").asText());
+        assertEquals("16", phq9.at("/baseline/value").toString());
+        assertEquals("PRE_TREATMENT_MEAN", phq9.at("/baseline/method").asText());
+        assertEquals("7", phq9.at("/latest/value").toString());
+        assertEquals("56.3", phq9.get("improvementPercent").toString());
+        assertEquals("RESPONSE", phq9.get("category").asText());
+        assertEquals(session, phq9.at("/sessions/0/sessionId").asText());
+        assertEquals(2, phq9.get("series").size());
+
+        JsonNode peg = trend(patient, "peg", Map.of("to", "2026-09-21T00:00:00Z"));
+        assertEquals("6.33", peg.at("/baseline/value").toString());
+        assertEquals("3.33", peg.at("/latest/value").toString());
+        assertEquals("-3", peg.get("absoluteChange").toString());
+        assertEquals("47.4", peg.get("improvementPercent").toString()); // 3 / 6.33
+        assertEquals("MODERATE", peg.get("category").asText());
+
+        JsonNode gad7 = trend(patient, "gad7", Map.of("to", "2026-09-21T00:00:00Z"));
+        assertEquals("INSUFFICIENT_DATA", gad7.get("category").asText());
+        assertTrue(gad7.get("baseline").isNull());
+        given().get("/api/v1/patients/{p}/trends/phq2", patient).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    private static void respond(String patient, String instrument, String answers, String recordedAt) {
+        given().contentType(ContentType.JSON).body("""
+                {"instrument": "%s", "answers": %s, "recordedAt": "%s"}
+                """.formatted(instrument, answers, recordedAt))
+                .post("/api/v1/patients/{p}/questionnaire-responses", patient).then().statusCode(201);
+    }
+
+    @Test
     void shouldAnswerUnknownDomainsAndPatientsWith404() {
         String patient = TestData.enrollPatient();
         for (String domain : List.of("anxiety", "Pain", "PAIN", "pain ")) {

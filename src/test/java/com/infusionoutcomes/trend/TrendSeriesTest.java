@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TrendSeriesTest {
 
     private static Trend.SeriesPoint point(String period, String mean, int min, int max, int n) {
-        return new Trend.SeriesPoint(LocalDate.parse(period), new BigDecimal(mean), min, max, n);
+        return new Trend.SeriesPoint(LocalDate.parse(period), new BigDecimal(mean), BigDecimal.valueOf(min), BigDecimal.valueOf(max), n);
     }
 
     private static Trend query(Course course, String from, String to, Granularity granularity) {
@@ -126,7 +126,7 @@ class TrendSeriesTest {
         // from leaves these alone: the baseline before it still counts, as does every value up to to
         assertEquals("8", text(trend.baseline().value()));
         assertEquals(2, trend.baseline().n());
-        assertEquals(new Trend.Latest(6, at("2026-01-06T20:00:00Z")), trend.latest());
+        assertEquals(new Trend.Latest(BigDecimal.valueOf(6), at("2026-01-06T20:00:00Z")), trend.latest());
         assertEquals("6.2", text(trend.current().value())); // (8 + 8 + 4 + 5 + 6) / 5
         assertEquals(5, trend.current().n());
         assertEquals("-1.8", text(trend.absoluteChange()));

@@ -32,15 +32,15 @@ class TrendSessionsTest {
         Trend.SessionEffect one = trend.sessions().get(0);
         assertEquals(1, one.number());
         assertEquals(first.startedAt(), one.startedAt());
-        assertEquals(7, one.pre());
-        assertEquals(3, one.post());
-        assertEquals(-4, one.acuteChange());
+        assertEquals("7", text(one.pre()));
+        assertEquals("3", text(one.post()));
+        assertEquals("-4", text(one.acuteChange()));
         assertEquals("57.1", text(one.acuteImprovementPercent())); // (7 - 3) / 7
 
         Trend.SessionEffect two = trend.sessions().get(1);
         assertEquals(2, two.number());
         assertNull(two.pre());
-        assertEquals(1, two.post());
+        assertEquals("1", text(two.post()));
         assertNull(two.acuteChange());
         assertNull(two.acuteImprovementPercent());
     }
@@ -53,7 +53,7 @@ class TrendSessionsTest {
 
         Trend.SessionEffect effect = course.trend(Domain.PAIN, "2026-02-02T00:00:00Z").sessions().get(0);
 
-        assertEquals(6, effect.pre());
+        assertEquals("6", text(effect.pre()));
         assertNull(effect.post());
         assertNull(effect.acuteChange());
         assertNull(effect.acuteImprovementPercent());
@@ -68,9 +68,9 @@ class TrendSessionsTest {
         Trend.SessionEffect sleep = course.trend(Domain.SLEEP, "2026-02-02T00:00:00Z").sessions().get(0);
         Trend.SessionEffect pain = course.trend(Domain.PAIN, "2026-02-02T00:00:00Z").sessions().get(0);
 
-        assertEquals(1, sleep.acuteChange());
+        assertEquals("1", text(sleep.acuteChange()));
         assertEquals("25", text(sleep.acuteImprovementPercent()));
-        assertEquals(1, pain.acuteChange());
+        assertEquals("1", text(pain.acuteChange()));
         assertEquals("-25", text(pain.acuteImprovementPercent()));
     }
 
@@ -82,7 +82,7 @@ class TrendSessionsTest {
 
         Trend.SessionEffect effect = course.trend(Domain.MOOD, "2026-02-02T00:00:00Z").sessions().get(0);
 
-        assertEquals(3, effect.acuteChange());
+        assertEquals("3", text(effect.acuteChange()));
         assertNull(effect.acuteImprovementPercent());
     }
 
@@ -96,7 +96,7 @@ class TrendSessionsTest {
         Trend trend = course.trend(Domain.PAIN, "2026-02-01T11:05:00Z");
 
         assertEquals(1, trend.sessions().size());
-        assertEquals(7, trend.sessions().get(0).pre());
+        assertEquals("7", text(trend.sessions().get(0).pre()));
         assertNull(trend.sessions().get(0).post());
     }
 
