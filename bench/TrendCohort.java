@@ -96,9 +96,11 @@ public class TrendCohort {
     static final String INSERT_TEAM = "insert into care_team_member (patient_id, user_id, added_at) values (?, ?, ?)";
     static final String INSERT_SESSION = "insert into infusion_session (id, patient_id, status, scheduled_at,"
             + " started_at, ended_at, weight_kg, dose_mg_per_kg, total_dose_mg, rate_mg_per_kg_per_hour, notes,"
-            + " created_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+            + " created_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+    // Versions count from 1 (V5); changed_at is when the current version was written, changed_by null (the service).
     static final String INSERT_CHECK_IN = "insert into check_in (id, patient_id, session_id, context, recorded_at,"
-            + " pain, sleep, mobility, mood, note, created_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+            + " pain, sleep, mobility, mood, note, created_at, changed_at, version)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
     static final String INSERT_ALERT = "insert into alert (id, patient_id, rule, severity, severity_rank, status,"
             + " open_key, detail, source_type, source_id, raised_at, last_triggered_at, trigger_count,"
             + " acknowledged_at, acknowledged_by, resolved_at, resolved_by, resolution_note, version)"
@@ -283,7 +285,7 @@ public class TrendCohort {
                     "weight_kg", "dose_mg_per_kg", "total_dose_mg", "rate_mg_per_kg_per_hour", "notes", "created_at",
                     "version"),
             "check_in", List.of("id", "patient_id", "session_id", "context", "recorded_at", "pain", "sleep",
-                    "mobility", "mood", "note", "created_at", "version"),
+                    "mobility", "mood", "note", "created_at", "changed_at", "version"),
             "alert", List.of("id", "patient_id", "rule", "severity", "severity_rank", "status", "open_key", "detail",
                     "source_type", "source_id", "raised_at", "last_triggered_at", "trigger_count", "acknowledged_at",
                     "acknowledged_by", "resolved_at", "resolved_by", "resolution_note", "version"));
@@ -393,6 +395,7 @@ public class TrendCohort {
             checkIn.setInt(9, mood);
             checkIn.setString(10, note);
             checkIn.setObject(11, odt(createdAt));
+            checkIn.setObject(12, odt(createdAt));
             checkIn.addBatch();
             checkIns++;
         }
