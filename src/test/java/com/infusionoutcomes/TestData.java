@@ -53,6 +53,9 @@ public final class TestData {
     }
 
     public static void signIn(String token) {
+        // A new RequestSpecBuilder starts from the current default: signed in already, the previous user's
+        // Authorization header would come first and be the one the server reads.
+        RestAssured.requestSpecification = null;
         RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + token)
                 .build();
     }

@@ -285,6 +285,41 @@ class ReportResourceTest {
     }
 
     /**
+     * The caseload is read from the clinician's own care-team entries: a patient shared with a colleague is one row
+     * in each panel, with their data counted once, and nobody else's patients or data come along.
+     */
+    @Test
+    void shouldCountASharedPatientOnceInEachOfItsCliniciansPanels() {
+        String mine = signInAsNewClinician();
+        String shared = patient("Panel shared");
+        String own = patient("Panel own");
+        checkIn(shared, "DAILY", null, day(0), "{\"pain\": 8}");
+        String session = TestData.completedSession(shared, day(2));
+        checkIn(shared, "PRE_INFUSION", session, day(2).minus(10, ChronoUnit.MINUTES), "{\"pain\": 8}");
+        checkIn(shared, "DAILY", null, day(9), "{\"pain\": 4}");
+        checkIn(own, "DAILY", null, day(1), "{\"pain\": 6}");
+
+        String theirs = signInAsNewClinician();
+        String other = patient("Panel other clinic");
+        checkIn(other, "DAILY", null, day(3), "{\"pain\": 7}");
+        TestData.completedSession(other, day(4));
+        TestData.as(TestData.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("userId", userId(theirs))).post("/api/v1/patients/{p}/care-team", shared)
+                .then().statusCode(201);
+
+        for (String token : List.of(mine, theirs)) {
+            TestData.signIn(token);
+            List<JsonNode> rows = allPages("pain", "lastCheckInAt", 500);
+            assertEquals(token.equals(mine) ? List.of("own", "shared") : List.of("other clinic", "shared"), names(rows));
+            JsonNode row = rows.get(1);
+            assertEquals(1, row.get("completedSessions").intValue());
+            assertEquals(day(9).toString(), row.get("lastCheckInAt").asText());
+            assertEquals("8", row.get("baseline").toString()); // the DAILY and the PRE_INFUSION 8, each once
+            assertEquals("50", row.get("improvementPercent").toString());
+        }
+    }
+
+    /**
      * No query per patient: the caseload, its check-ins, its completed sessions and its unresolved alert counts
      * are four reads, for two patients as for ten with a longer history each.
      */
