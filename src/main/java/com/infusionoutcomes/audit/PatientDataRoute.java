@@ -20,9 +20,12 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
             "trends", "Trend",
             "questionnaire-responses", "QuestionnaireResponse",
             "alerts", "Alert",
-            "report", "Report");
+            "report", "Report",
+            "fhir", "FhirExport");
     /** Children that are one document, not a collection: a GET of them reads one thing. */
     private static final Set<String> SINGLE_DOCUMENTS = Set.of("report");
+    /** Children whose every GET is an export of the patient's record, whatever the Accept. */
+    private static final Set<String> EXPORTS = Set.of("fhir");
 
     /** Null for paths that carry no patient data (accounts, tokens, health). */
     static PatientDataRoute of(String method, String path, String accept) {
@@ -46,7 +49,8 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
         String childId = parts.length > 3 ? parts[3] : null;
         String type = child == null ? "Patient" : CHILDREN.getOrDefault(child, child);
         String id = child == null ? patient : childId;
-        AuditAction action = id == null && exporting(method, accept) ? AuditAction.EXPORT
+        boolean export = "GET".equals(method) && child != null && EXPORTS.contains(child);
+        AuditAction action = id == null && (export || exporting(method, accept)) ? AuditAction.EXPORT
                 : action(method, id != null || (child != null && SINGLE_DOCUMENTS.contains(child)));
         return new PatientDataRoute(action, type, truncate(id), uuid(patient));
     }

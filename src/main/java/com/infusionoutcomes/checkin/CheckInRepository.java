@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.ScrollMode;
 import org.hibernate.ScrollableResults;
 import org.hibernate.Session;
+import org.hibernate.jpa.AvailableHints;
 import org.hibernate.query.SelectionQuery;
 
 import com.infusionoutcomes.system.Cursor;
@@ -22,6 +23,12 @@ public class CheckInRepository implements PanacheRepositoryBase<CheckIn, UUID> {
     // patientId is constant in these queries; naming it lets H2, which reads indexes forwards only, walk the
     // descending index (and stop after one page) instead of sorting all of the patient's check-ins.
     private static final String NEWEST_FIRST = " order by patientId desc, recordedAt desc, id desc";
+
+    /** Every check-in of the patient, oldest first, read-only, for the FHIR export. */
+    public List<CheckIn> allForExport(UUID patientId) {
+        return find("patientId = ?1 order by recordedAt, id", patientId)
+                .withHint(AvailableHints.HINT_READ_ONLY, true).list();
+    }
 
     /** Newest first; {@code from} and {@code to} are inclusive. */
     public List<CheckIn> listForPatient(UUID patientId, Instant from, Instant to, CheckInContext context,

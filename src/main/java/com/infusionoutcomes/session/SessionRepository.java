@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.jpa.AvailableHints;
+
 import com.infusionoutcomes.system.Cursor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -30,6 +32,15 @@ public class SessionRepository implements PanacheRepositoryBase<InfusionSession,
         find("select s from InfusionSession s left join fetch s.sideEffects where s.patientId = ?1", patientId).list();
         return find("select s from InfusionSession s left join fetch s.vitals where s.patientId = ?1"
                 + " order by coalesce(s.startedAt, s.scheduledAt), s.id", patientId).list();
+    }
+
+    /**
+     * Every session of the patient in treatment order (as {@link #listForPatient}), read-only, for the FHIR export:
+     * one query, as the export leaves vitals and side effects unread.
+     */
+    public List<InfusionSession> allForExport(UUID patientId) {
+        return find("patientId = ?1 order by coalesce(startedAt, scheduledAt), id", patientId)
+                .withHint(AvailableHints.HINT_READ_ONLY, true).list();
     }
 
     /** Chronological: by startedAt, or scheduledAt for a session that has not started. */
