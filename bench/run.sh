@@ -5,7 +5,7 @@
 #   SKIP_BUILD=1 bench/run.sh    reuse target/quarkus-app
 #
 # Knobs (environment): CONNECTIONS=16 THREADS=2 (wrk) DURATION=30 WARMUP=60 (seconds per phase)
-#   PATIENTS=300 PORT=8089 LIST_LIMIT=50 APP_JAVA_OPTS="" KEEP=1 (keep the temp dir with logs and databases)
+#   PATIENTS=300 PORT=8089 (metrics on PORT+1) LIST_LIMIT=50 APP_JAVA_OPTS="" KEEP=1 (keep the temp dir with logs and databases)
 #   LIST_CEILING=1 (0: skip the list+audit JDBC ceiling, 90 s less)
 #   PROGRESS=10 (JDBC ceiling: print the rate of every 10 s, warm-up included, and the H2 file's size; 0: off)
 #   DB=h2 (default) or DB=postgresql: then the jar is built for PostgreSQL (the kind is fixed at build time) and
@@ -214,6 +214,7 @@ new_db jdbcaudit
 # shellcheck disable=SC2086
 BOOTSTRAP_ADMIN_USERNAME=$ADMIN_USER BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD java $APP_JAVA_OPTS \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$((PORT + 1))" \
     "-Dquarkus.datasource.jdbc.url=$(db_url api)" \
     "-Dquarkus.datasource.username=$DB_USER" "-Dquarkus.datasource.password=$DB_PASSWORD" \
     -Dinfusion.demo-data.enabled=false "-Dinfusion.auth.signing-key=$WORK/token-signing-key.pem" \

@@ -3,13 +3,14 @@ package com.infusionoutcomes.account;
 import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.system.ProblemException;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /** The first administrator, from BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD, created when missing. */
@@ -23,19 +24,32 @@ class BootstrapAdmin {
     @ConfigProperty(name = "bootstrap.admin.password")
     Optional<String> password;
 
-    @Transactional
     void onStart(@Observes StartupEvent start, UserRepository users, UserService service) {
         if (username.isEmpty() || password.isEmpty()) {
             return;
         }
-        if (users.findByUsername(username.get()).isPresent()) {
-            return;
+        String name = Passwords.normaliseUsername(username.get());
+        try {
+            boolean created = QuarkusTransaction.requiringNew().call(() -> {
+                if (users.findByUsername(name).isPresent()) {
+                    return false;
+                }
+                if (password.get().length() < Passwords.MIN_LENGTH) {
+                    throw new IllegalStateException("BOOTSTRAP_ADMIN_PASSWORD must have at least "
+                            + Passwords.MIN_LENGTH + " characters");
+                }
+                service.create(name, password.get(), Role.ADMIN, "Administrator", null);
+                return true;
+            });
+            if (created) {
+                LOG.infof("Created bootstrap administrator account '%s'", name);
+            }
+        } catch (ProblemException e) {
+            if (e.type().status() != 409) {
+                throw e;
+            }
+            // Several instances started at once on an empty database: another one created it first.
+            LOG.infof("Bootstrap administrator account '%s' was created by another instance", name);
         }
-        if (password.get().length() < Passwords.MIN_LENGTH) {
-            throw new IllegalStateException("BOOTSTRAP_ADMIN_PASSWORD must have at least " + Passwords.MIN_LENGTH
-                    + " characters");
-        }
-        service.create(username.get(), password.get(), Role.ADMIN, "Administrator", null);
-        LOG.infof("Created bootstrap administrator account '%s'", Passwords.normaliseUsername(username.get()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import com.infusionoutcomes.access.Caller;
@@ -29,12 +30,15 @@ public class AlertService {
     private final PatientService patients;
     private final Caller caller;
     private final AuditLog audit;
+    private final Event<AlertRaised> raised;
 
-    AlertService(AlertRepository alerts, PatientService patients, Caller caller, AuditLog audit) {
+    AlertService(AlertRepository alerts, PatientService patients, Caller caller, AuditLog audit,
+            Event<AlertRaised> raised) {
         this.alerts = alerts;
         this.patients = patients;
         this.caller = caller;
         this.audit = audit;
+        this.raised = raised;
     }
 
     /**
@@ -55,6 +59,7 @@ public class AlertService {
             alert.sourceId = sourceId;
             alerts.flush();
             audit.success(AuditAction.UPDATE, RESOURCE, alert.id, patientId);
+            raised.fire(new AlertRaised(rule, true));
             return;
         }
         alert = new Alert();
@@ -73,6 +78,7 @@ public class AlertService {
         alert.triggerCount = 1;
         alerts.persistAndFlush(alert);
         audit.success(AuditAction.CREATE, RESOURCE, alert.id, patientId);
+        raised.fire(new AlertRaised(rule, false));
     }
 
     /**

@@ -79,16 +79,17 @@ public class AuditLog {
                 : status >= 500 ? AuditOutcome.ERROR : AuditOutcome.REJECTED;
         AuditEvent event = event(actor, route.action(), route.resourceType(), route.resourceId(), route.patientId(),
                 outcome, AuditContext.requestId(rc), AuditContext.sourceIp(rc));
-        Runnable write = () -> QuarkusTransaction.requiringNew().run(() -> events.persist(event));
+        // The request was refused already: a failure to record that is logged, and the refusal still answered.
+        Runnable write = () -> {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> events.persist(event));
+            } catch (RuntimeException e) {
+                LOG.errorf("Could not audit a refused request %s", event.requestId);
+            }
+        };
         if (Context.isOnEventLoopThread()) {
             // Refused before reaching a worker (e.g. no token): the answer need not wait for the audit write.
-            Infrastructure.getDefaultWorkerPool().execute(() -> {
-                try {
-                    write.run();
-                } catch (RuntimeException e) {
-                    LOG.errorf("Could not audit a refused request %s", event.requestId);
-                }
-            });
+            Infrastructure.getDefaultWorkerPool().execute(write);
         } else {
             write.run();
         }

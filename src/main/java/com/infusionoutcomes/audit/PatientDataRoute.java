@@ -37,7 +37,7 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
             String[] parts = path.split("/");
             // "", api, v1, alerts, alertId, acknowledge|resolve
             String id = parts.length > 4 ? parts[4] : null;
-            return new PatientDataRoute(action(method, id != null), "Alert", truncate(id), null);
+            return new PatientDataRoute(action(method, id != null), "Alert", printable(id, 64), null);
         }
         if (!path.equals(PATIENTS) && !path.startsWith(PATIENTS + "/")) {
             return null;
@@ -47,12 +47,12 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
         String patient = parts.length > 1 ? parts[1] : null;
         String child = parts.length > 2 ? parts[2] : null;
         String childId = parts.length > 3 ? parts[3] : null;
-        String type = child == null ? "Patient" : CHILDREN.getOrDefault(child, child);
+        String type = child == null ? "Patient" : CHILDREN.getOrDefault(child, printable(child, 32));
         String id = child == null ? patient : childId;
         boolean export = "GET".equals(method) && child != null && EXPORTS.contains(child);
         AuditAction action = id == null && (export || exporting(method, accept)) ? AuditAction.EXPORT
                 : action(method, id != null || (child != null && SINGLE_DOCUMENTS.contains(child)));
-        return new PatientDataRoute(action, type, truncate(id), uuid(patient));
+        return new PatientDataRoute(action, type, printable(id, 64), uuid(patient));
     }
 
     /**
@@ -80,7 +80,19 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
         }
     }
 
-    private static String truncate(String id) {
-        return id == null || id.length() <= 64 ? id : id.substring(0, 64);
+    /**
+     * A path segment as the audit trail can store it, whatever a client put there: visible ASCII only (a NUL
+     * cannot be stored in PostgreSQL text), at most as long as its column.
+     */
+    private static String printable(String segment, int max) {
+        if (segment == null) {
+            return null;
+        }
+        StringBuilder safe = new StringBuilder(Math.min(segment.length(), max));
+        for (int i = 0; i < segment.length() && safe.length() < max; i++) {
+            char c = segment.charAt(i);
+            safe.append(c > 0x20 && c < 0x7f ? c : '?');
+        }
+        return safe.toString();
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Counts failed attempts per username and per source address in a sliding window; past the limit, further
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LoginThrottle {
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final Logger LOG = Logger.getLogger(LoginThrottle.class);
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
@@ -32,7 +34,15 @@ public class LoginThrottle {
     /** Seconds to wait before trying again, or 0 when an attempt is allowed now. */
     public long retryAfter(String username, String address) {
         Instant now = Instant.now();
-        return Math.max(wait("user:" + username, perUsername, now), wait("ip:" + address, perAddress, now));
+        long user = wait("user:" + username, perUsername, now);
+        long ip = wait("ip:" + address, perAddress, now);
+        if (user > 0 || ip > 0) {
+            // Someone may be guessing passwords: worth an operator's eye. Neither the username nor the address is
+            // logged (a username can be a patient's name); the request id leads to the rest.
+            LOG.warnf("Sign-in refused for %d s: too many failed attempts for this %s", Math.max(user, ip),
+                    user >= ip ? "username" : "source address");
+        }
+        return Math.max(user, ip);
     }
 
     public void failed(String username, String address) {

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -73,9 +74,12 @@ public class CheckInBatchService {
     private final CheckInVersionRepository versions;
     private final AlertService alerts;
     private final WorseningCheck worsening;
+    private final Event<CheckInStored> checkInStored;
 
     CheckInBatchService(EntityManager em, PatientService patients, Caller caller, AuditLog audit, ObjectMapper mapper,
-            Validator validator, CheckInVersionRepository versions, AlertService alerts, WorseningCheck worsening) {
+            Validator validator, CheckInVersionRepository versions, AlertService alerts, WorseningCheck worsening,
+            Event<CheckInStored> checkInStored) {
+        this.checkInStored = checkInStored;
         this.alerts = alerts;
         this.worsening = worsening;
         this.em = em;
@@ -199,6 +203,9 @@ public class CheckInBatchService {
                             "A different check-in with this id already exists", null).toProblem(instance));
         }
         audit.success(AuditAction.CREATE, RESOURCE, null, patientId);
+        // Counted after commit, like the single path, so the metric never includes a rolled-back batch.
+        toInsert.stream().filter(c -> created.contains(c.id))
+                .forEach(c -> checkInStored.fire(new CheckInStored(c.context)));
         // The alert rules that follow a recorded check-in run once per batch: the trend after the whole batch
         // is what the single path would reach after its last check-in.
         toInsert.stream().filter(c -> created.contains(c.id)).filter(CheckInBatchService::mayWorsen)

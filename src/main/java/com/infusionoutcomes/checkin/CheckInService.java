@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -38,11 +39,14 @@ public class CheckInService {
     private final WorseningCheck worsening;
     private final CheckInVersionRepository versions;
     private final Caller caller;
+    private final Event<CheckInStored> checkInStored;
 
     CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions, AuditLog audit,
-            AlertService alerts, WorseningCheck worsening, CheckInVersionRepository versions, Caller caller) {
+            AlertService alerts, WorseningCheck worsening, CheckInVersionRepository versions, Caller caller,
+            Event<CheckInStored> checkInStored) {
         this.versions = versions;
         this.caller = caller;
+        this.checkInStored = checkInStored;
         this.checkIns = checkIns;
         this.patients = patients;
         this.sessions = sessions;
@@ -78,6 +82,7 @@ public class CheckInService {
                 }
                 checkIns.persistAndFlush(candidate);
                 audit.success(AuditAction.CREATE, RESOURCE, candidate.id, patientId);
+                checkInStored.fire(new CheckInStored(candidate.context));
                 if (mayWorsen) {
                     worsening.evaluate(patientId, candidate.id);
                 }

@@ -46,7 +46,7 @@ public class PatientResource {
     @GET
     @RolesAllowed({ Role.CLINICIAN_NAME, Role.ADMIN_NAME })
     public Page<PatientResponse> listPatients(@RestQuery String q, @RestQuery String cursor, @RestQuery String limit) {
-        return service.search(q, Cursor.decode(cursor), QueryParameters.limit(limit));
+        return service.search(QueryParameters.text("q", q), Cursor.decode(cursor), QueryParameters.limit(limit));
     }
 
     @GET

@@ -32,6 +32,9 @@ public record Cursor(String key, UUID id) {
         }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (raw.indexOf('\u0000') >= 0) {
+                throw new IllegalArgumentException("a forged cursor"); // its key is compared in the database
+            }
             int bar = raw.indexOf('|');
             return new Cursor(raw.substring(bar + 1), UUID.fromString(raw.substring(0, bar)));
         } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {

@@ -199,6 +199,9 @@ public class ProblemMappers {
         if (target == UUID.class) {
             return "must be a UUID";
         }
+        if (target == String.class) {
+            return StrictJson.NUL;
+        }
         return "is not a valid " + target.getSimpleName();
     }
 

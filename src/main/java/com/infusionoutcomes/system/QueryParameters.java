@@ -34,6 +34,14 @@ public final class QueryParameters {
         return limit;
     }
 
+    /** Free text, such as a search term; null when absent. PostgreSQL cannot compare text holding NUL. */
+    public static String text(String name, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw ProblemException.badParameter(name, StrictJson.NUL);
+        }
+        return value;
+    }
+
     /** An ISO-8601 instant with an offset ({@code 2026-03-01T00:00:00Z}), or null when absent. */
     public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {

@@ -4,18 +4,27 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -24,7 +33,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Clinical data must arrive as the client meant it: Jackson's lenient defaults would store "7" as 7, 7.5 as 7,
- * 2 as the third enum constant and the later of two duplicate keys. Each of those is refused here instead.
+ * 2 as the third enum constant, " MILD" as MILD, 24 characters of base64 as a UUID, the year +10000, a NUL
+ * character in text and the later of two duplicate keys. Each of those is refused here instead.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -49,8 +59,90 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         // Registered first so the framework's later registration is a no-op and cannot shadow ours.
         mapper.registerModule(new JavaTimeModule());
-        mapper.registerModule(new SimpleModule("strict-date-times")
-                .addDeserializer(OffsetDateTime.class, new OffsetDateTimeWithOffset()));
+        SimpleModule strict = new SimpleModule("strict-values")
+                .addDeserializer(OffsetDateTime.class, new OffsetDateTimeWithOffset())
+                .addDeserializer(UUID.class, new CanonicalUuid())
+                .addDeserializer(String.class, new TextWithoutNul());
+        strict.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                    BeanDescription description, JsonDeserializer<?> deserializer) {
+                return new ExactEnum(deserializer);
+            }
+        });
+        mapper.registerModule(strict);
+    }
+
+    /**
+     * RFC 3339 (the contract's date-time format): a four-digit year and an offset. ISO-8601 also allows years
+     * such as +10000 or -999999999, which no clinic means and not every database can store.
+     */
+    private static final Pattern RFC_3339 = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+    private static final Pattern CANONICAL_UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** Only the 36-character form: Jackson would also read 24 characters of base64 as a UUID. */
+    static final class CanonicalUuid extends StdDeserializer<UUID> {
+
+        CanonicalUuid() {
+            super(UUID.class);
+        }
+
+        @Override
+        public UUID deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (UUID) ctxt.handleUnexpectedToken(UUID.class, p);
+            }
+            String text = p.getText();
+            if (!CANONICAL_UUID.matcher(text).matches()) {
+                throw ctxt.weirdStringException(text, UUID.class, "must be a UUID");
+            }
+            return UUID.fromString(text);
+        }
+    }
+
+    /**
+     * Text without the NUL character (U+0000): no clinical text contains it, and PostgreSQL cannot store it in a
+     * text column, so it would otherwise fail the write with a server error.
+     */
+    static final class TextWithoutNul extends StdDeserializer<String> {
+
+        TextWithoutNul() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = StringDeserializer.instance.deserialize(p, ctxt);
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                throw ctxt.weirdStringException(text, String.class, NUL);
+            }
+            return text;
+        }
+    }
+
+    static final String NUL = "must not contain the NUL character (U+0000)";
+
+    /** An enum constant exactly as written: Jackson would otherwise accept " MILD" by trimming it. */
+    static final class ExactEnum extends DelegatingDeserializer {
+
+        ExactEnum(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new ExactEnum(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_STRING && !p.getText().equals(p.getText().strip())) {
+                return ctxt.handleWeirdStringValue(handledType(), p.getText(), "surrounded by white space");
+            }
+            return super.deserialize(p, ctxt);
+        }
     }
 
     /** Date-times are ISO-8601 strings with an offset; an epoch number is the wrong type, a local time is invalid. */
@@ -67,6 +159,9 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
             String text = p.getText().trim();
             try {
+                if (!RFC_3339.matcher(text).matches()) {
+                    throw new DateTimeParseException("not RFC 3339", text, 0);
+                }
                 return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             } catch (DateTimeParseException e) {
                 throw ctxt.weirdStringException(text, OffsetDateTime.class,

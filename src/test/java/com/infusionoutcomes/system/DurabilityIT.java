@@ -117,6 +117,8 @@ class DurabilityIT {
         Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder("java",
                 "-Dquarkus.http.port=" + port,
+                // prod serves metrics on a management port (9000 by default): a free one, as other builds run too
+                "-Dquarkus.management.port=" + freePort(),
                 "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dataDir.resolve("db")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000",
                 "-Dinfusion.demo-data.enabled=false",

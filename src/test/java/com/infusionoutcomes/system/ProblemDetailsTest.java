@@ -81,4 +81,48 @@ class ProblemDetailsTest {
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
     }
+
+    // PostgreSQL cannot store or compare text holding NUL: such values are refused at the edge, never a 500.
+    @Test
+    void shouldRefuseTheNulCharacterInTextAsInvalid() {
+        given().contentType(ContentType.JSON).body("{\"displayName\": \"Jordan\\u0000Reyes\"}")
+                .when().post("/api/v1/patients")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].pointer", equalTo("/displayName"))
+                .body("errors[0].detail", containsString("NUL"));
+        String patientId = TestData.enrollPatient();
+        given().contentType("application/merge-patch+json").body("{\"externalId\": \"\\u0000\"}")
+                .when().patch("/api/v1/patients/{id}", patientId)
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].pointer", equalTo("/externalId"));
+        given().contentType(ContentType.JSON)
+                .body("{\"context\": \"DAILY\", \"recordedAt\": \"2026-03-01T20:00:00Z\", \"scores\": {\"pain\": 3},"
+                        + " \"note\": \"a\\u0000b\"}")
+                .when().post("/api/v1/patients/{id}/check-ins", patientId)
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].pointer", equalTo("/note"));
+        TestData.anonymous().contentType(ContentType.JSON).body("{\"username\": \"a\\u0000b\", \"password\": \"x\"}")
+                .when().post("/api/v1/auth/token")
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].pointer", equalTo("/username"));
+    }
+
+    @Test
+    void shouldRefuseTheNulCharacterInASearchOrCursor() {
+        given().queryParam("q", "Jordan\u0000").when().get("/api/v1/patients")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("q"));
+        String forged = java.util.Base64.getUrlEncoder().encodeToString(
+                (TestData.unknownId() + "|Jordan\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().queryParam("cursor", forged).when().get("/api/v1/patients")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].parameter", equalTo("cursor"));
+    }
+
+    @Test
+    void shouldAnswerAndAuditPathsHoldingAnything() {
+        String patientId = TestData.enrollPatient();
+        // Refused attempts are audited with the path's segments: these must be storable too.
+        given().when().get("/api/v1/patients/%00").then().statusCode(404).contentType(PROBLEM);
+        given().when().post("/api/v1/alerts/%00%01/acknowledge").then().statusCode(404).contentType(PROBLEM);
+        given().when().get("/api/v1/patients/{id}/" + "x".repeat(80), patientId)
+                .then().statusCode(404).contentType(PROBLEM);
+        given().when().get("/api/v1/patients/{id}/check-ins/%F0%9F%98%80" + "y".repeat(100), patientId)
+                .then().statusCode(404).contentType(PROBLEM);
+    }
 }
