@@ -290,7 +290,7 @@ class ReportResourceTest {
      */
     @Test
     void shouldCountASharedPatientOnceInEachOfItsCliniciansPanels() {
-        String mine = signInAsNewClinician();
+        String mine = TestData.signInAsNewClinician();
         String shared = patient("Panel shared");
         String own = patient("Panel own");
         checkIn(shared, "DAILY", null, day(0), "{\"pain\": 8}");
@@ -299,7 +299,7 @@ class ReportResourceTest {
         checkIn(shared, "DAILY", null, day(9), "{\"pain\": 4}");
         checkIn(own, "DAILY", null, day(1), "{\"pain\": 6}");
 
-        String theirs = signInAsNewClinician();
+        String theirs = TestData.signInAsNewClinician();
         String other = patient("Panel other clinic");
         checkIn(other, "DAILY", null, day(3), "{\"pain\": 7}");
         TestData.completedSession(other, day(4));
