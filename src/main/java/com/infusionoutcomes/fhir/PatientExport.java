@@ -178,6 +178,8 @@ public final class PatientExport {
     /** One domain score of a check-in. */
     Observation observation(CheckIn checkIn, Domain domain, int score) {
         Observation o = surveyObservation(checkIn.recordedAt, checkIn.createdAt, checkIn.sessionId);
+        // A check-in's status is FHIR's own vocabulary: final, amended, entered-in-error.
+        o.setStatus(Observation.ObservationStatus.fromCode(checkIn.status.code()));
         o.addCategory(new CodeableConcept(new Coding(FhirCodes.CHECK_IN_CONTEXT_SYSTEM, checkIn.context.name(),
                 FhirCodes.describe(checkIn.context))));
         CodeableConcept code = new CodeableConcept();

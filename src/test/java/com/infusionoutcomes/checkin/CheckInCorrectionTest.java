@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.infusionoutcomes.TestData;
+import com.infusionoutcomes.fhir.PatientExport;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -212,6 +213,11 @@ class CheckInCorrectionTest {
                 .body("items", hasSize(3)).body("items[0].status", equalTo("entered-in-error"));
         TestData.as(clinician).when().get("/api/v1/patients/{p}/check-ins/{c}/history", patient, wrong).then()
                 .statusCode(200).body("versions.status", equalTo(List.of("final", "entered-in-error")));
+        // the FHIR export carries it with FHIR's own status
+        String painObservation = PatientExport.derivedId(UUID.fromString(wrong), "pain").toString();
+        assertEquals(List.of("entered-in-error"), TestData.as(clinician).accept("application/fhir+json")
+                .get("/api/v1/patients/{p}/fhir", patient).then().statusCode(200).extract().jsonPath()
+                .getList("entry.resource.findAll { it.id == '" + painObservation + "' }.status"));
         // and it cannot come back or change any more
         patch(TestData.as(clinician), patient, wrong, "\"2\"", "{\"scores\": {\"pain\": 1}}")
                 .then().statusCode(409).contentType(PROBLEM);
