@@ -177,9 +177,15 @@ public final class PatientExport {
 
     /** One domain score of a check-in. */
     Observation observation(CheckIn checkIn, Domain domain, int score) {
-        Observation o = surveyObservation(checkIn.recordedAt, checkIn.createdAt, checkIn.sessionId);
-        // A check-in's status is FHIR's own vocabulary: final, amended, entered-in-error.
-        o.setStatus(Observation.ObservationStatus.fromCode(checkIn.status.code()));
+        // The current version: issued when it was written, with the check-in's standing, so a receiver that
+        // imported an earlier export updates the same Observation, or withdraws it.
+        Observation o = surveyObservation(checkIn.recordedAt,
+                checkIn.changedAt != null ? checkIn.changedAt : checkIn.createdAt, checkIn.sessionId);
+        o.setStatus(switch (checkIn.status) {
+            case FINAL -> Observation.ObservationStatus.FINAL;
+            case AMENDED -> Observation.ObservationStatus.AMENDED;
+            case ENTERED_IN_ERROR -> Observation.ObservationStatus.ENTEREDINERROR;
+        });
         o.addCategory(new CodeableConcept(new Coding(FhirCodes.CHECK_IN_CONTEXT_SYSTEM, checkIn.context.name(),
                 FhirCodes.describe(checkIn.context))));
         CodeableConcept code = new CodeableConcept();

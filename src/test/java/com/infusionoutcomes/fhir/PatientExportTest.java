@@ -214,6 +214,24 @@ class PatientExportTest {
         assertTrue(bundle.getEntry().size() > 20);
     }
 
+    @Test
+    void toFhirResource_shouldCarryACorrectedCheckInsStatusAndWhenItWasCorrected() {
+        CheckIn amended = checkIn(WINTER, CheckInContext.DAILY, null, 6, null, null, null);
+        amended.status = com.infusionoutcomes.checkin.CheckInStatus.AMENDED;
+        amended.changedAt = WINTER.plus(Duration.ofHours(3));
+        CheckIn withdrawn = checkIn(SUMMER, CheckInContext.DAILY, null, 9, null, null, null);
+        withdrawn.status = com.infusionoutcomes.checkin.CheckInStatus.ENTERED_IN_ERROR;
+        withdrawn.changedAt = SUMMER.plus(Duration.ofMinutes(5));
+        Bundle bundle = export(List.of(), List.of(amended, withdrawn), List.of());
+
+        List<Observation> observations = all(bundle, Observation.class);
+        assertEquals(Observation.ObservationStatus.AMENDED, observations.get(0).getStatus());
+        assertEquals(amended.changedAt, observations.get(0).getIssued().toInstant());
+        assertEquals(Observation.ObservationStatus.ENTEREDINERROR, observations.get(1).getStatus(),
+                "kept, so a receiver that imported it withdraws it");
+        assertEquals(List.of(), FhirValidation.errors(bundle));
+    }
+
     /** The zero-error assertions mean something only if the validator finds errors where there are some. */
     @Test
     void validatorShouldRejectAnObservationWithoutStatusOrWithAnUnknownDomain() {
