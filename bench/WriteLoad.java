@@ -37,11 +37,11 @@ import java.util.regex.Pattern;
  *       patient it enrols) and N patients; writes DIR/clinician (username:password) and DIR/patients (one id a line)
  *   java bench/WriteLoad.java load   --targets URL[,URL...] --dir DIR --threads N --seconds S [--mix crash|instances]
  *       N writer threads for S seconds (or until the file DIR/stop appears), each request to the next target in
- *       turn; prints "progress acked=N" every second. Every check-in carries a new
- *       client-generated id; a request whose answer never came (connection refused or reset: the service was
- *       killed) is retried with the same id and body until it gets an answer, as an offline phone would. Appends
- *       what happened to DIR/log: "sent ID PATIENT", "ack ID PATIENT STATUS", and in the instances mix also
- *       "retry", "race", "phq9", "batch" and "keyed" lines (below).
+ *       turn; prints "progress acked=N" every second. Every check-in carries a new client-generated id; a request
+ *       whose answer never came (connection refused or reset: the service was killed), or was a 5xx, is sent again
+ *       with the same id and body until it gets a 2xx or 4xx, as an offline phone would. Appends what happened to
+ *       DIR/log: "sent ID PATIENT", "ack ID PATIENT STATUS", and in the instances mix also "retry", "race",
+ *       "phq9", "batch" and "keyed" lines (below).
  *   java bench/WriteLoad.java verify --targets URL[,URL...] --dir DIR [--mix crash|instances]
  *       lists every patient's check-ins through each target and checks: every acknowledged id is listed exactly
  *       once, no id is listed twice, every listed id was sent, and every target lists the same ids. In the
@@ -195,7 +195,7 @@ public class WriteLoad {
             try {
                 if (!unanswered.isEmpty()) {
                     Pending p = unanswered.peekFirst();
-                    checkIn(target, token, p, unanswered, acknowledged, "retry after no answer");
+                    checkIn(target, token, p, unanswered, acknowledged, "retry");
                     continue;
                 }
                 int roll = mix.equals("instances") ? random.nextInt(100) : 0;
@@ -228,8 +228,12 @@ public class WriteLoad {
     private void checkIn(String target, String token, Pending p, Deque<Pending> unanswered,
             Deque<Pending> acknowledged, String why) throws IOException, InterruptedException {
         HttpResponse<String> r = send(target, "POST", "/api/v1/patients/" + p.patient() + "/check-ins", token, p.body());
-        unanswered.remove(p); // an answer, whatever it is, settles the check-in
         count("check-in " + why + " " + r.statusCode());
+        if (r.statusCode() >= 500) {
+            sleep(200); // a server error says nothing of the check-in's fate: a phone tries again, and so do we
+            return;
+        }
+        unanswered.remove(p); // a 2xx or 4xx answer settles the check-in
         if (r.statusCode() / 100 == 2) {
             acknowledgedCount.incrementAndGet();
             log.add("ack " + p.id() + " " + p.patient() + " " + r.statusCode());

@@ -118,7 +118,8 @@ for run in $(seq 1 "$RUNS"); do
     write_load verify --targets "http://127.0.0.1:$PORT" --dir "$dir" --mix crash | tee "$dir/verify.out" || verdict=FAILED
     stop_app app
     rows=$(sql "$dir" "$url" "select count(*) from check_in")
-    audits=$(sql "$dir" "$url" "select count(*) from audit_event where action = 'CREATE' and resource_type = 'CheckIn'")
+    audits=$(sql "$dir" "$url" "select count(*) from audit_event where action = 'CREATE' and resource_type = 'CheckIn'
+        and outcome = 'SUCCESS'")
     result=$(sed -n 's/^RESULT //p' "$dir/verify.out")
     if [ "$rows" != "$audits" ]; then
         verdict=FAILED

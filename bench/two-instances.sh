@@ -83,7 +83,7 @@ VIOLATIONS=$((VIOLATIONS + $(sed -n 's/^RESULT .*violations=\([0-9]*\).*/\1/p' "
 
 log "checks in the database"
 rows=$(sql "select count(*) from check_in")
-audits=$(sql "select count(*) from audit_event where action = 'CREATE' and resource_type = 'CheckIn'")
+audits=$(sql "select count(*) from audit_event where action = 'CREATE' and resource_type = 'CheckIn' and outcome = 'SUCCESS'")
 open_twice=$(sql "select count(*) from (select patient_id, rule from alert where status <> 'RESOLVED'
                   group by patient_id, rule having count(*) > 1) twice")
 echo "check_in rows $rows, CREATE CheckIn audit events $audits, (patient, rule) with two unresolved alerts: $open_twice"
