@@ -4,10 +4,17 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
@@ -35,7 +42,20 @@ public final class TestData {
         signIn(clinicianToken());
     }
 
+    /**
+     * A clinician of its own, signed in for the rest of the test; returns its token. A test that lists "all my
+     * patients" (alerts, panel) then sees exactly the patients it enrolled.
+     */
+    public static String signInAsNewClinician() {
+        String token = token(createStaff("CLINICIAN"), PASSWORD);
+        signIn(token);
+        return token;
+    }
+
     public static void signIn(String token) {
+        // A new RequestSpecBuilder starts from the current default: signed in already, the previous user's
+        // Authorization header would come first and be the one the server reads.
+        RestAssured.requestSpecification = null;
         RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + token)
                 .build();
     }
@@ -189,6 +209,33 @@ public final class TestData {
             }
         }
         questionnaireResponse(patientId, "phq9", "0,0,0,0,0,0,0,0,1");
+    }
+
+    /**
+     * Runs the call from {@code parallel} threads released at once and returns each result in thread order: for
+     * races between copies of one request.
+     */
+    public static <T> List<T> concurrently(int parallel, IntFunction<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public static String unknownId() {

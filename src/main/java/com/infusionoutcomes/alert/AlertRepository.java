@@ -18,6 +18,12 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         return find("openKey", Alert.openKey(patientId, rule)).firstResultOptional();
     }
 
+    /** The patient's unresolved (OPEN or ACKNOWLEDGED) alerts, in the order of {@link #list}. */
+    public List<Alert> unresolvedOf(UUID patientId) {
+        return find("patientId = ?1 and openKey is not null order by severityRank desc, raisedAt asc, id asc",
+                patientId).list();
+    }
+
     /** Unresolved (OPEN or ACKNOWLEDGED) alerts per patient of the clinician's care team; absent means none. */
     public java.util.Map<UUID, Integer> unresolvedCountsOfCaseload(UUID clinician) {
         List<Object[]> rows = getEntityManager().createQuery("select a.patientId, count(a) from Alert a"

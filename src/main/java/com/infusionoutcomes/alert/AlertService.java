@@ -2,6 +2,7 @@ package com.infusionoutcomes.alert;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -123,6 +124,15 @@ public class AlertService {
         Page<AlertResponse> page = page(null, patientId, status, severity, rule, cursor, limit);
         audit.success(AuditAction.LIST, RESOURCE, null, patientId);
         return page;
+    }
+
+    /**
+     * The patient's alerts that are not RESOLVED, most severe then oldest first, for a caller that was already
+     * allowed to see the patient and audits its own read (the clinician report).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AlertResponse> unresolved(UUID patientId) {
+        return alerts.unresolvedOf(patientId).stream().map(AlertResponse::from).toList();
     }
 
     public AlertResponse acknowledge(UUID alertId) {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.checkin.CheckInStatus;
 import com.infusionoutcomes.session.SessionStatus;
 import com.infusionoutcomes.system.JobLease;
 
@@ -89,7 +90,9 @@ public class MissedCheckInsJob {
         return em.createQuery("select p.id from Patient p where p.id in (select s.patientId from InfusionSession s"
                 + " where s.status = :completed and s.endedAt >= :treatedSince and s.endedAt <= :now)"
                 + " and p.enrolledAt <= :silentSince"
-                + " and not exists (select 1 from CheckIn c where c.patientId = p.id and c.recordedAt > :silentSince)"
+                // a check-in entered in error was withdrawn: it is not a report
+                + " and not exists (select 1 from CheckIn c where c.patientId = p.id and c.recordedAt > :silentSince"
+                + " and c.status <> :withdrawn)"
                 + " and not exists (select 1 from Alert a where a.patientId = p.id and a.rule = :rule"
                 + " and a.status <> :resolved)"
                 + " order by p.id", UUID.class)
@@ -97,6 +100,7 @@ public class MissedCheckInsJob {
                 .setParameter("treatedSince", now.minus(ACTIVE_TREATMENT))
                 .setParameter("now", now)
                 .setParameter("silentSince", now.minus(SILENCE))
+                .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR)
                 .setParameter("rule", AlertRule.MISSED_CHECK_INS)
                 .setParameter("resolved", AlertStatus.RESOLVED)
                 .getResultList();

@@ -46,6 +46,22 @@ public class AuditLog {
     }
 
     /**
+     * An answer replayed for an Idempotency-Key: the caller reads again what its first request wrote. Recorded
+     * as a read of the path's patient data, in a transaction of its own.
+     */
+    public void replayed(String path) {
+        RoutingContext rc = http.getCurrent();
+        PatientDataRoute route = PatientDataRoute.of("GET", path, null);
+        if (route == null) {
+            return;
+        }
+        AuditEvent event = event(caller.actor(), AuditAction.READ, route.resourceType(), route.resourceId(),
+                route.patientId(), AuditOutcome.SUCCESS, AuditContext.requestId(rc), AuditContext.sourceIp(rc));
+        QuarkusTransaction.requiringNew().run(() -> events.persist(event));
+        AuditContext.markRecorded(rc);
+    }
+
+    /**
      * Audits a failed request on patient data unless it was audited already. The outcome follows from the
      * status: 401/403 refused, 404 unknown or not visible, other 4xx rejected, 5xx error.
      */
@@ -53,7 +69,7 @@ public class AuditLog {
         if (AuditContext.recorded(rc)) {
             return;
         }
-        PatientDataRoute route = PatientDataRoute.of(method, path);
+        PatientDataRoute route = PatientDataRoute.of(method, path, rc.request().getHeader("Accept"));
         if (route == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package com.infusionoutcomes.audit;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -13,16 +14,24 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
     private static final Map<String, String> CHILDREN = Map.of(
             "sessions", "InfusionSession",
             "check-ins", "CheckIn",
+            "check-ins:batch", "CheckInBatch",
             "care-team", "CareTeam",
             "enrollment-code", "EnrollmentCode",
             "trends", "Trend",
             "questionnaire-responses", "QuestionnaireResponse",
-            "alerts", "Alert");
+            "alerts", "Alert",
+            "report", "Report",
+            "fhir", "FhirExport");
+    /** Children that are one document, not a collection: a GET of them reads one thing. */
+    private static final Set<String> SINGLE_DOCUMENTS = Set.of("report");
+    /** Children whose every GET is an export of the patient's record, whatever the Accept. */
+    private static final Set<String> EXPORTS = Set.of("fhir");
 
     /** Null for paths that carry no patient data (accounts, tokens, health). */
-    static PatientDataRoute of(String method, String path) {
+    static PatientDataRoute of(String method, String path, String accept) {
         if (path.startsWith("/api/v1/reports")) {
-            return new PatientDataRoute(AuditAction.LIST, "Report", null, null);
+            return new PatientDataRoute(exporting(method, accept) ? AuditAction.EXPORT : AuditAction.LIST, "Report",
+                    null, null);
         }
         if (path.startsWith("/api/v1/alerts")) {
             String[] parts = path.split("/");
@@ -40,7 +49,18 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
         String childId = parts.length > 3 ? parts[3] : null;
         String type = child == null ? "Patient" : CHILDREN.getOrDefault(child, printable(child, 32));
         String id = child == null ? patient : childId;
-        return new PatientDataRoute(action(method, id != null), type, printable(id, 64), uuid(patient));
+        boolean export = "GET".equals(method) && child != null && EXPORTS.contains(child);
+        AuditAction action = id == null && (export || exporting(method, accept)) ? AuditAction.EXPORT
+                : action(method, id != null || (child != null && SINGLE_DOCUMENTS.contains(child)));
+        return new PatientDataRoute(action, type, printable(id, 64), uuid(patient));
+    }
+
+    /**
+     * A list asked for as a CSV file: the attempt is recorded as the export it would have been. Only a request
+     * that names text/csv and no JSON type can have been routed to an export.
+     */
+    private static boolean exporting(String method, String accept) {
+        return "GET".equals(method) && accept != null && accept.contains("text/csv") && !accept.contains("json");
     }
 
     private static AuditAction action(String method, boolean addressesOne) {

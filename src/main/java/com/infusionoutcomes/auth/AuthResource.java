@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.infusionoutcomes.account.UserResponse;
+import com.infusionoutcomes.system.NeverReplayed;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -31,18 +32,21 @@ public class AuthResource {
     }
 
     @POST
+    @NeverReplayed
     @Path("/token")
     public TokenResponse createToken(@Valid @NotNull TokenRequest request, HttpServerRequest http) {
         return tokens.login(request, address(http));
     }
 
     @POST
+    @NeverReplayed
     @Path("/refresh")
     public TokenResponse refreshToken(@Valid @NotNull RefreshRequest request, HttpServerRequest http) {
         return tokens.refresh(request, address(http));
     }
 
     @POST
+    @NeverReplayed
     @Path("/enroll")
     public Response enroll(@Valid @NotNull EnrollRequest request, HttpServerRequest http) {
         UserResponse created = enrollment.redeem(request, address(http));

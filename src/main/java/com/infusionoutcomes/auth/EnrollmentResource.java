@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.system.NeverReplayed;
 
 @Path("/api/v1/patients/{patientId}/enrollment-code")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,6 +25,7 @@ public class EnrollmentResource {
     }
 
     @POST
+    @NeverReplayed
     @RolesAllowed({ Role.CLINICIAN_NAME, Role.ADMIN_NAME })
     public Response createEnrollmentCode(@RestPath UUID patientId) {
         return Response.status(201).entity(service.issue(patientId)).build();

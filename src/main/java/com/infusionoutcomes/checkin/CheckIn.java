@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,8 +42,23 @@ public class CheckIn {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Convert(converter = CheckInStatus.Column.class)
+    @Column(nullable = false)
+    public CheckInStatus status = CheckInStatus.FINAL;
+
+    /** When the current version was written, and by whom (null: the service itself, e.g. the demo cohort). */
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+
+    @Column(name = "changed_by")
+    public UUID changedBy;
+
+    @Column(name = "changed_by_role")
+    public String changedByRole;
+
+    /** 1 for a new check-in; each correction adds one. The ETag of the check-in. */
     @Version
-    public long version;
+    public long version = 1;
 
     /** A retry of the same report: everything the client sent is equal (the server's fields aside). */
     boolean sameReportAs(CheckIn other) {

@@ -9,18 +9,27 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.system.Csv;
+import com.infusionoutcomes.system.CsvExport;
 import com.infusionoutcomes.system.Cursor;
+import com.infusionoutcomes.system.JsonMergePatch;
+import com.infusionoutcomes.system.Negotiation;
 import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.Preconditions;
 import com.infusionoutcomes.system.QueryParameters;
 
 @Path("/api/v1/patients/{patientId}/check-ins")
@@ -29,9 +38,11 @@ import com.infusionoutcomes.system.QueryParameters;
 public class CheckInResource {
 
     private final CheckInService service;
+    private final CheckInCorrectionService corrections;
 
-    CheckInResource(CheckInService service) {
+    CheckInResource(CheckInService service, CheckInCorrectionService corrections) {
         this.service = service;
+        this.corrections = corrections;
     }
 
     @POST
@@ -39,26 +50,59 @@ public class CheckInResource {
     public Response createCheckIn(@RestPath UUID patientId, @Valid @NotNull CheckInRequest request) {
         CheckInService.Recorded recorded = service.record(patientId, request);
         if (!recorded.created()) {
-            return Response.ok(recorded.checkIn()).build();
+            return Response.ok(recorded.checkIn()).tag(etag(recorded.checkIn())).build();
         }
         return Response.created(URI.create("/api/v1/patients/" + patientId + "/check-ins/" + recorded.checkIn().id()))
-                .entity(recorded.checkIn()).build();
+                .entity(recorded.checkIn()).tag(etag(recorded.checkIn())).build();
     }
 
+    /**
+     * One page as JSON; or, for a client that prefers text/csv, every check-in matching from, to and context as
+     * one CSV file. An export is never paged: cursor and limit do not apply to it (and are ignored).
+     */
     @GET
-    public Page<CheckInResponse> listCheckIns(@RestPath UUID patientId, @RestQuery String from,
-            @RestQuery String to, @RestQuery String context, @RestQuery String cursor, @RestQuery String limit) {
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    public Response listCheckIns(@RestPath UUID patientId, @RestQuery String from, @RestQuery String to,
+            @RestQuery String context, @RestQuery String cursor, @RestQuery String limit,
+            @RestHeader("Accept") String accept) {
         Instant start = QueryParameters.instant("from", from);
         Instant end = QueryParameters.instant("to", to);
         QueryParameters.requireOrdered(start, end);
-        return service.list(patientId, start, end,
-                QueryParameters.enumeration("context", context, CheckInContext.class), Cursor.decode(cursor),
-                QueryParameters.limit(limit));
+        CheckInContext only = QueryParameters.enumeration("context", context, CheckInContext.class);
+        if (Negotiation.prefers(accept, Csv.MEDIA_TYPE, MediaType.APPLICATION_JSON)) {
+            return CsvExport.response(service.export(patientId, start, end, only), "check-ins-" + patientId);
+        }
+        return Response.ok(service.list(patientId, start, end, only, Cursor.decode(cursor),
+                QueryParameters.limit(limit))).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
     @Path("/{checkInId}")
-    public CheckInResponse getCheckIn(@RestPath UUID patientId, @RestPath UUID checkInId) {
-        return service.get(patientId, checkInId);
+    public Response getCheckIn(@RestPath UUID patientId, @RestPath UUID checkInId) {
+        CheckInResponse checkIn = service.get(patientId, checkInId);
+        return Response.ok(checkIn).tag(etag(checkIn)).build();
+    }
+
+    /**
+     * Corrects the check-in (a merge patch of its content), or declares it entered in error
+     * ({@code {"status": "entered-in-error"}}). The previous version stays in the history.
+     */
+    @PATCH
+    @Path("/{checkInId}")
+    @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    public Response correctCheckIn(@RestPath UUID patientId, @RestPath UUID checkInId,
+            @RestHeader(Preconditions.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+        CheckInResponse checkIn = corrections.correct(patientId, checkInId, ifMatch, patch);
+        return Response.ok(checkIn).tag(etag(checkIn)).build();
+    }
+
+    @GET
+    @Path("/{checkInId}/history")
+    public CheckInHistory getCheckInHistory(@RestPath UUID patientId, @RestPath UUID checkInId) {
+        return corrections.history(patientId, checkInId);
+    }
+
+    private static EntityTag etag(CheckInResponse checkIn) {
+        return new EntityTag(Long.toString(checkIn.version()));
     }
 }

@@ -1,8 +1,6 @@
 package com.infusionoutcomes.checkin;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,13 +8,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.StreamingOutput;
 
+import org.hibernate.ScrollableResults;
+
+import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.alert.AlertService;
 import com.infusionoutcomes.alert.WorseningCheck;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.session.SessionService;
+import com.infusionoutcomes.system.CsvExport;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.Page;
 import com.infusionoutcomes.system.Persistence;
@@ -34,20 +37,27 @@ public class CheckInService {
     private final AuditLog audit;
     private final AlertService alerts;
     private final WorseningCheck worsening;
+    private final CheckInVersionRepository versions;
+    private final Caller caller;
     private final Event<CheckInStored> checkInStored;
 
     CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions, AuditLog audit,
-            AlertService alerts, WorseningCheck worsening, Event<CheckInStored> checkInStored) {
+            AlertService alerts, WorseningCheck worsening, CheckInVersionRepository versions, Caller caller,
+            Event<CheckInStored> checkInStored) {
+        this.versions = versions;
+        this.caller = caller;
+        this.checkInStored = checkInStored;
         this.checkIns = checkIns;
         this.patients = patients;
         this.sessions = sessions;
         this.audit = audit;
         this.alerts = alerts;
         this.worsening = worsening;
-        this.checkInStored = checkInStored;
     }
 
     private static final String RESOURCE = "CheckIn";
+    /** Rows per database round trip of an export: fast to stream, small enough to keep memory flat. */
+    private static final int EXPORT_FETCH_SIZE = 500;
 
     /** The stored check-in and whether this call created it (false: an identical retry). */
     public record Recorded(CheckInResponse checkIn, boolean created) {
@@ -107,8 +117,28 @@ public class CheckInService {
                 c -> Cursor.after(c.recordedAt, c.id), CheckInResponse::from);
     }
 
+    /**
+     * Every check-in {@link #list} would page through (same filters, same order: newest first), as CSV written
+     * while it is read. Access is checked and the export audited here, before a byte is sent.
+     */
+    @Transactional
+    public StreamingOutput export(UUID patientId, Instant from, Instant to, CheckInContext context) {
+        patients.requireForCare(patientId);
+        audit.success(AuditAction.EXPORT, RESOURCE, null, patientId);
+        return CsvExport.reading(CheckInExportRow.COLUMNS, csv -> {
+            try (Persistence.Scope lazy = Persistence.lazyResults(checkIns.getEntityManager());
+                    ScrollableResults<CheckInExportRow> rows = checkIns.scrollForPatient(patientId, from, to, context,
+                            EXPORT_FETCH_SIZE)) {
+                while (rows.next()) {
+                    rows.get().writeTo(csv);
+                }
+            }
+        });
+    }
+
     private Recorded replay(CheckIn stored, CheckIn candidate) {
-        if (!stored.sameReportAs(candidate)) {
+        // A retry of a report that was corrected since is still the same report: it matches the first version.
+        if (!stored.sameReportAs(candidate) && !versions.originalIsSameReportAs(stored, candidate)) {
             throw ProblemException.conflict("A different check-in with this id already exists");
         }
         audit.success(AuditAction.READ, RESOURCE, stored.id, stored.patientId);
@@ -116,38 +146,13 @@ public class CheckInService {
     }
 
     /** Applies SPEC.md's rules and builds the row to insert; nothing is written here. */
-    private CheckIn validate(UUID patientId, CheckInRequest r) {
+    CheckIn validate(UUID patientId, CheckInRequest r) {
         patients.requireForCare(patientId);
-        List<FieldError> errors = new ArrayList<>();
         Instant now = Instant.now();
-        if (r.recordedAt().toInstant().isAfter(now.plus(PatientService.CLOCK_SKEW))) {
-            errors.add(FieldError.at("/recordedAt", "must not be more than 5 minutes in the future"));
-        }
-        if (r.scores().isEmpty()) {
-            errors.add(FieldError.at("/scores", "at least one of pain, sleep, mobility, mood is required"));
-        }
-        if (r.sessionId() == null && r.context().needsSession()) {
-            errors.add(FieldError.at("/sessionId", "is required for a " + r.context() + " check-in"));
-        }
-        if (r.sessionId() != null && !sessions.belongsTo(r.sessionId(), patientId)) {
-            errors.add(FieldError.at("/sessionId", "is not an infusion session of this patient"));
-        }
+        List<FieldError> errors = CheckInRules.check(r, now, session -> sessions.belongsTo(session, patientId), "");
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        CheckIn c = new CheckIn();
-        c.id = r.id() != null ? r.id() : UUID.randomUUID();
-        c.patientId = patientId;
-        c.sessionId = r.sessionId();
-        c.context = r.context();
-        // The databases keep microseconds; truncating first makes a retry compare equal to what was stored.
-        c.recordedAt = r.recordedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
-        c.pain = r.scores().pain();
-        c.sleep = r.scores().sleep();
-        c.mobility = r.scores().mobility();
-        c.mood = r.scores().mood();
-        c.note = r.note();
-        c.createdAt = now.truncatedTo(ChronoUnit.MICROS);
-        return c;
+        return CheckInRules.toEntity(patientId, r, now, caller.actor());
     }
 }

@@ -71,8 +71,9 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
      * here may be written back by accident.
      */
     public List<Patient> caseload(UUID clinicianId) {
-        return find("from Patient p where " + ON_CARE_TEAM.replace(":caller", "?1"), clinicianId)
-                .withHint(AvailableHints.HINT_READ_ONLY, true).list();
+        // From the care-team entries, not "exists" per patient: on H2 that visited every patient of the clinic.
+        return find("select p from CareTeamMember m join Patient p on p.id = m.patientId where m.userId = ?1",
+                clinicianId).withHint(AvailableHints.HINT_READ_ONLY, true).list();
     }
 
     public Optional<Patient> findByExternalId(String externalId) {

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.jpa.AvailableHints;
+
 import com.infusionoutcomes.system.Cursor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -13,6 +15,12 @@ import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class QuestionnaireResponseRepository implements PanacheRepositoryBase<QuestionnaireResponse, UUID> {
+
+    /** Every response of the patient, oldest first, read-only, for the FHIR export. */
+    public List<QuestionnaireResponse> allForExport(UUID patientId) {
+        return find("patientId = ?1 order by recordedAt, id", patientId)
+                .withHint(AvailableHints.HINT_READ_ONLY, true).list();
+    }
 
     /** Newest first; {@code from} and {@code to} are inclusive. */
     public List<QuestionnaireResponse> listForPatient(UUID patientId, Instrument instrument, Instant from,

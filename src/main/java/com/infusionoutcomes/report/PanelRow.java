@@ -1,5 +1,6 @@
 package com.infusionoutcomes.report;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -7,7 +8,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.infusionoutcomes.patient.Patient;
+import com.infusionoutcomes.system.Csv;
 import com.infusionoutcomes.trend.Category;
+import com.infusionoutcomes.trend.Domain;
 import com.infusionoutcomes.trend.Trend;
 
 /**
@@ -25,6 +28,16 @@ import com.infusionoutcomes.trend.Trend;
 public record PanelRow(UUID patientId, String displayName, int completedSessions, Instant lastCheckInAt,
         BigDecimal baseline, BigDecimal current, BigDecimal improvementPercent, Category category,
         BigDecimal lastDurabilityDays, int openAlerts) {
+
+    /** The CSV export's columns: the domain the figures are of, then the JSON row's fields in order. */
+    static final String[] COLUMNS = { "domain", "patientId", "displayName", "completedSessions", "lastCheckInAt",
+            "baseline", "current", "improvementPercent", "category", "lastDurabilityDays", "openAlerts" };
+
+    void writeTo(Csv csv, Domain domain) throws IOException {
+        csv.code(domain.path()).id(patientId).text(displayName).number(completedSessions).time(lastCheckInAt)
+                .number(baseline).number(current).number(improvementPercent).code(category)
+                .number(lastDurabilityDays).number(openAlerts).end();
+    }
 
     static PanelRow of(Patient patient, Trend trend, Instant lastCheckInAt, int openAlerts) {
         return new PanelRow(patient.id, patient.displayName, trend.sessions().size(), lastCheckInAt,

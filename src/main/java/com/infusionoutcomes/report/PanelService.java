@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import com.infusionoutcomes.access.Actor;
 import com.infusionoutcomes.access.Caller;
@@ -18,6 +19,7 @@ import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.Patient;
 import com.infusionoutcomes.patient.PatientRepository;
+import com.infusionoutcomes.system.CsvExport;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.Page;
 import com.infusionoutcomes.system.ProblemException;
@@ -57,27 +59,51 @@ public class PanelService {
     }
 
     public Page<PanelRow> panel(Domain domain, PanelSort sort, Cursor after, int limit) {
-        Actor actor = caller.actor();
-        if (!actor.is(Role.CLINICIAN)) {
-            throw ProblemException.forbidden("Only clinicians have a panel");
-        }
+        requireClinician();
         PanelSort.Position start = after == null ? null : sort.after(domain, after);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        TrendQuery query = new TrendQuery(domain, null, now, now, Granularity.DAY);
-
-        List<Patient> caseload = patients.caseload(actor.userId());
-        Map<UUID, List<CheckInRow>> checkIns = trends.checkInsOfCaseload(actor.userId(), now);
-        Map<UUID, List<CompletedSession>> sessions = trends.completedSessionsOfCaseload(actor.userId(), now);
-        Map<UUID, Integer> openAlerts = alerts.unresolvedCountsOfCaseload(actor.userId());
-        List<PanelRow> rows = caseload.stream()
-                .map(patient -> row(patient, TrendInput.of(patient, checkIns.getOrDefault(patient.id, List.of()),
-                        sessions.getOrDefault(patient.id, List.of())), query, openAlerts.getOrDefault(patient.id, 0)))
+        List<PanelRow> rows = rows(domain, sort).stream()
                 .filter(row -> start == null || sort.position(row).compareTo(start) > 0)
-                .sorted(Comparator.comparing(sort::position))
                 .limit(limit + 1L)
                 .toList();
         audit.success(AuditAction.LIST, RESOURCE, null, null);
         return Page.of(rows, limit, row -> sort.cursor(domain, row), row -> row);
+    }
+
+    /**
+     * The whole panel in the same order, as CSV. The rows are computed before the first byte is sent (the order
+     * needs all of them, as for a page), then written as they are formatted.
+     */
+    public StreamingOutput export(Domain domain, PanelSort sort) {
+        requireClinician();
+        List<PanelRow> rows = rows(domain, sort);
+        audit.success(AuditAction.EXPORT, RESOURCE, null, null);
+        return CsvExport.of(PanelRow.COLUMNS, csv -> {
+            for (PanelRow row : rows) {
+                row.writeTo(csv, domain);
+            }
+        });
+    }
+
+    private void requireClinician() {
+        if (!caller.actor().is(Role.CLINICIAN)) {
+            throw ProblemException.forbidden("Only clinicians have a panel");
+        }
+    }
+
+    /** Every patient of the caller's caseload, as of now, in the sort's order. */
+    private List<PanelRow> rows(Domain domain, PanelSort sort) {
+        Actor actor = caller.actor();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        TrendQuery query = new TrendQuery(domain, null, now, now, Granularity.DAY);
+        List<Patient> caseload = patients.caseload(actor.userId());
+        Map<UUID, List<CheckInRow>> checkIns = trends.checkInsOfCaseload(actor.userId(), now);
+        Map<UUID, List<CompletedSession>> sessions = trends.completedSessionsOfCaseload(actor.userId(), now);
+        Map<UUID, Integer> openAlerts = alerts.unresolvedCountsOfCaseload(actor.userId());
+        return caseload.stream()
+                .map(patient -> row(patient, TrendInput.of(patient, checkIns.getOrDefault(patient.id, List.of()),
+                        sessions.getOrDefault(patient.id, List.of())), query, openAlerts.getOrDefault(patient.id, 0)))
+                .sorted(Comparator.comparing(sort::position))
+                .toList();
     }
 
     private static PanelRow row(Patient patient, TrendInput input, TrendQuery query, int openAlerts) {

@@ -5,12 +5,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.system.Csv;
+import com.infusionoutcomes.system.CsvExport;
 import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.Negotiation;
 import com.infusionoutcomes.system.ProblemException;
 import com.infusionoutcomes.system.QueryParameters;
 import com.infusionoutcomes.trend.Domain;
@@ -25,13 +29,22 @@ public class ReportResource {
         this.panels = panels;
     }
 
-    /** A clinician's own caseload; patients and administrators have none (403). */
+    /**
+     * A clinician's own caseload, one page as JSON; or the whole panel (every page, in the same order) as one CSV
+     * file for a client that prefers text/csv. Patients and administrators have none (403).
+     */
     @GET
     @Path("/panel")
+    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed(Role.CLINICIAN_NAME)
-    public Page<PanelRow> getPanel(@RestQuery String domain, @RestQuery String sort, @RestQuery String cursor,
-            @RestQuery String limit) {
-        return panels.panel(domain(domain), sort(sort), Cursor.decode(cursor), QueryParameters.limit(limit));
+    public Response getPanel(@RestQuery String domain, @RestQuery String sort, @RestQuery String cursor,
+            @RestQuery String limit, @RestHeader("Accept") String accept) {
+        Domain chosen = domain(domain);
+        if (Negotiation.prefers(accept, Csv.MEDIA_TYPE, MediaType.APPLICATION_JSON)) {
+            return CsvExport.response(panels.export(chosen, sort(sort)), "panel-" + chosen.path());
+        }
+        return Response.ok(panels.panel(chosen, sort(sort), Cursor.decode(cursor), QueryParameters.limit(limit)))
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** A query parameter, unlike the trend's path segment: an unknown value is invalid input (422), not a 404. */

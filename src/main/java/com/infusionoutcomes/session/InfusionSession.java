@@ -69,8 +69,9 @@ public class InfusionSession {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** 1 for a new session; each change adds one. The ETag of the session. */
     @Version
-    public long version;
+    public long version = 1;
 
     @Embeddable
     public static class Vital {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.jpa.AvailableHints;
+
 import com.infusionoutcomes.system.Cursor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -17,6 +19,28 @@ public class SessionRepository implements PanacheRepositoryBase<InfusionSession,
     public List<UUID> completedInOrder(UUID patientId) {
         return find("select s.id from InfusionSession s where s.patientId = ?1 and s.status = ?2 order by s.startedAt, s.id",
                 patientId, SessionStatus.COMPLETED).project(UUID.class).list();
+    }
+
+    /**
+     * All of a patient's sessions in the order of {@link #listForPatient}, with both collections loaded: two
+     * queries whatever the number of sessions (one join per collection, as joining both at once would multiply
+     * their rows), rather than two more per session.
+     */
+    public List<InfusionSession> allForPatient(UUID patientId) {
+        // No "distinct": Hibernate returns each session once from a fetch join anyway, and PostgreSQL refuses a
+        // distinct select ordered by an expression it does not select.
+        find("select s from InfusionSession s left join fetch s.sideEffects where s.patientId = ?1", patientId).list();
+        return find("select s from InfusionSession s left join fetch s.vitals where s.patientId = ?1"
+                + " order by coalesce(s.startedAt, s.scheduledAt), s.id", patientId).list();
+    }
+
+    /**
+     * Every session of the patient in treatment order (as {@link #listForPatient}), read-only, for the FHIR export:
+     * one query, as the export leaves vitals and side effects unread.
+     */
+    public List<InfusionSession> allForExport(UUID patientId) {
+        return find("patientId = ?1 order by coalesce(startedAt, scheduledAt), id", patientId)
+                .withHint(AvailableHints.HINT_READ_ONLY, true).list();
     }
 
     /** Chronological: by startedAt, or scheduledAt for a session that has not started. */

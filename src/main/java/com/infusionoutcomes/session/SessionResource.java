@@ -12,9 +12,11 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -23,6 +25,7 @@ import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.JsonMergePatch;
 import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.Preconditions;
 import com.infusionoutcomes.system.QueryParameters;
 
 @Path("/api/v1/patients/{patientId}/sessions")
@@ -41,7 +44,7 @@ public class SessionResource {
     public Response createSession(@RestPath UUID patientId, @Valid @NotNull SessionRequest request) {
         SessionResponse created = service.record(patientId, request);
         return Response.created(URI.create("/api/v1/patients/" + patientId + "/sessions/" + created.id()))
-                .entity(created).build();
+                .entity(created).tag(etag(created)).build();
     }
 
     @GET
@@ -54,16 +57,22 @@ public class SessionResource {
     @GET
     @Path("/{sessionId}")
     @RolesAllowed({ Role.PATIENT_NAME, Role.CLINICIAN_NAME })
-    public SessionResponse getSession(@RestPath UUID patientId, @RestPath UUID sessionId) {
-        return service.get(patientId, sessionId);
+    public Response getSession(@RestPath UUID patientId, @RestPath UUID sessionId) {
+        SessionResponse session = service.get(patientId, sessionId);
+        return Response.ok(session).tag(etag(session)).build();
     }
 
     @PATCH
     @Path("/{sessionId}")
     @Consumes({ JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed(Role.CLINICIAN_NAME)
-    public SessionResponse updateSession(@RestPath UUID patientId, @RestPath UUID sessionId,
-            @NotNull JsonNode patch) {
-        return service.update(patientId, sessionId, patch);
+    public Response updateSession(@RestPath UUID patientId, @RestPath UUID sessionId,
+            @RestHeader(Preconditions.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+        SessionResponse session = service.update(patientId, sessionId, ifMatch, patch);
+        return Response.ok(session).tag(etag(session)).build();
+    }
+
+    private static EntityTag etag(SessionResponse session) {
+        return new EntityTag(Long.toString(session.version()));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.JsonMergePatch;
 import com.infusionoutcomes.system.Page;
+import com.infusionoutcomes.system.Preconditions;
 import com.infusionoutcomes.system.Problem.FieldError;
 import com.infusionoutcomes.system.ProblemException;
 
@@ -80,10 +82,30 @@ public class SessionService {
                 s -> SessionResponse.from(s, numbers.get(s.id)));
     }
 
-    public SessionResponse update(UUID patientId, UUID sessionId, JsonNode patch) {
-        InfusionSession session = require(patientId, sessionId);
+    /**
+     * Every session of a patient the caller was already allowed to see, in the order of {@link #list}, with
+     * vitals and side effects; not audited, for a caller that audits its own read (the clinician report).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<SessionResponse> course(UUID patientId) {
+        Map<UUID, Integer> numbers = numbers(patientId);
+        return sessions.allForPatient(patientId).stream().map(s -> SessionResponse.from(s, numbers.get(s.id)))
+                .toList();
+    }
+
+    /** Changes the version named by If-Match; the row is locked so two changes of one version take turns. */
+    public SessionResponse update(UUID patientId, UUID sessionId, String ifMatch, JsonNode patch) {
+        patients.requireForCare(patientId);
+        InfusionSession session = sessionId == null ? null : sessions.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (session == null || !session.patientId.equals(patientId)) {
+            throw ProblemException.notFound("Infusion session");
+        }
+        Preconditions.requireMatch(ifMatch, session.version);
         SessionRequest before = SessionRequest.from(session);
         SessionRequest request = mergePatch.apply(before, patch, SessionRequest.class);
+        if (request.equals(before)) {
+            return view(session); // nothing changes, so no new version (rewriting the lists would make one)
+        }
         checkRules(request, session.status);
         List<SessionAlerts.Trigger> triggers = SessionAlerts.triggers(before, request);
         if (!triggers.isEmpty()) {

@@ -47,6 +47,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.NOT_FOUND, what + " not found", null);
     }
 
+    /** A change without If-Match: the client must say which version it read (RFC 6585). */
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(ProblemType.PRECONDITION_REQUIRED, detail, null);
+    }
+
+    /** The client changed a version that is no longer current; the answer names the current one. */
+    public static ProblemException preconditionFailed(String detail, String currentETag) {
+        return new ProblemException(ProblemType.PRECONDITION_FAILED, detail, null, Map.of("ETag", currentETag));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(ProblemType.CONFLICT, detail, null);
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -57,35 +60,58 @@ public class ProblemMappers {
         return problem(ProblemException.forbidden("Your role may not use this operation"), uri);
     }
 
+    /**
+     * A versioned update found its row changed by a concurrent request after the If-Match check passed (the
+     * services lock rows they correct, so this is a backstop): the version the client named is gone.
+     */
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response stale(RuntimeException e, UriInfo uri) {
+        return respond(new ProblemException(ProblemType.PRECONDITION_FAILED,
+                "The record was changed by another request; read it again and reapply your change", null)
+                .toProblem(path(uri)));
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> FieldError.at(pointer(v.getPropertyPath()), v.getMessage()))
-                .toList();
-        return respond(ProblemException.invalid(errors).toProblem(path(uri)));
+        return respond(ProblemException.invalid(fieldErrors(e.getConstraintViolations(), "")).toProblem(path(uri)));
     }
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(jsonProblem(e, "", path(uri)));
+    }
+
+    /**
+     * The problem of a body Jackson could not bind, each pointer under {@code prefix} (an item of a batch is
+     * judged on its own, at /checkIns/3/...).
+     */
+    public static Problem jsonProblem(JsonProcessingException e, String prefix, String instance) {
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             // Parser messages describe tokens; binding messages name Java types, which are ours to keep.
             String what = e instanceof JsonParseException ? e.getOriginalMessage() : "the body must be a JSON object";
-            return respond(new ProblemException(ProblemType.MALFORMED_REQUEST,
-                    "The request body is not well-formed JSON", List.of(FieldError.at("", what + where)))
-                    .toProblem(path(uri)));
+            return new ProblemException(ProblemType.MALFORMED_REQUEST,
+                    "The request body is not well-formed JSON", List.of(FieldError.at(prefix, what + where)))
+                    .toProblem(instance);
         }
-        String pointer = pointer(mapping.getPath());
+        String pointer = prefix + pointer(mapping.getPath());
         if (e instanceof UnrecognizedPropertyException) {
-            return respond(ProblemException.invalid(pointer, "unknown property; known properties are "
-                    + ((UnrecognizedPropertyException) e).getKnownPropertyIds()).toProblem(path(uri)));
+            return ProblemException.invalid(pointer, "unknown property; known properties are "
+                    + ((UnrecognizedPropertyException) e).getKnownPropertyIds()).toProblem(instance);
         }
         if (e instanceof InvalidFormatException format && isInvalidValueOfRightType(format)) {
-            return respond(ProblemException.invalid(pointer, describe(format)).toProblem(path(uri)));
+            return ProblemException.invalid(pointer, describe(format)).toProblem(instance);
         }
-        return respond(new ProblemException(ProblemType.MALFORMED_REQUEST, "A value has the wrong JSON type",
-                List.of(FieldError.at(pointer, "wrong JSON type"))).toProblem(path(uri)));
+        return new ProblemException(ProblemType.MALFORMED_REQUEST, "A value has the wrong JSON type",
+                List.of(FieldError.at(pointer, "wrong JSON type"))).toProblem(instance);
+    }
+
+    /** Bean Validation's findings as field errors, each pointer under {@code prefix}. */
+    public static List<FieldError> fieldErrors(Set<? extends ConstraintViolation<?>> violations, String prefix) {
+        return violations.stream()
+                .map(v -> FieldError.at(prefix + pointer(v.getPropertyPath()), v.getMessage()))
+                .toList();
     }
 
     // Quarkus registers its own mappers for these subtypes; naming them here keeps every JSON error one shape.

@@ -9,6 +9,10 @@ public enum ProblemType {
     VALIDATION_FAILED(422, "Validation failed"),
     NOT_FOUND(404, "Not found"),
     CONFLICT(409, "Conflict"),
+    PRECONDITION_REQUIRED(428, "Precondition required"),
+    PRECONDITION_FAILED(412, "Precondition failed"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
+    IDEMPOTENCY_KEY_IN_USE(409, "Idempotency key in use"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int status;

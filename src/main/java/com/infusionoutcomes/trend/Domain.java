@@ -8,20 +8,51 @@ import com.infusionoutcomes.checkin.Scores;
 
 /** The four 0-10 items of SPEC section 1; named in paths and JSON as written there ("pain"). */
 public enum Domain implements Measure {
-    PAIN(Direction.LOWER_IS_BETTER),
-    SLEEP(Direction.HIGHER_IS_BETTER),
-    MOBILITY(Direction.HIGHER_IS_BETTER),
-    MOOD(Direction.HIGHER_IS_BETTER);
+    PAIN(Direction.LOWER_IS_BETTER, "Pain", "average pain over the last 24 hours", "no pain",
+            "worst pain imaginable"),
+    SLEEP(Direction.HIGHER_IS_BETTER, "Sleep", "quality of last night's sleep", "worst possible sleep",
+            "best possible sleep"),
+    MOBILITY(Direction.HIGHER_IS_BETTER, "Mobility", "how well you could move and do daily activities today",
+            "unable", "no limitation"),
+    MOOD(Direction.HIGHER_IS_BETTER, "Mood", "overall mood today", "worst possible mood", "best possible mood");
 
     private final Direction direction;
+    private final String label;
+    private final String question;
+    private final String anchorZero;
+    private final String anchorTen;
 
-    Domain(Direction direction) {
+    Domain(Direction direction, String label, String question, String anchorZero, String anchorTen) {
         this.direction = direction;
+        this.label = label;
+        this.question = question;
+        this.anchorZero = anchorZero;
+        this.anchorTen = anchorTen;
     }
 
     @Override
     public Direction direction() {
         return direction;
+    }
+
+    /** The name a clinician reads in a report: "Pain". */
+    public String label() {
+        return label;
+    }
+
+    /** What the patient is asked (SPEC section 1). */
+    public String question() {
+        return question;
+    }
+
+    /** What 0 on the scale means to the patient (SPEC section 1). */
+    public String anchorZero() {
+        return anchorZero;
+    }
+
+    /** What 10 on the scale means to the patient (SPEC section 1). */
+    public String anchorTen() {
+        return anchorTen;
     }
 
     @Override

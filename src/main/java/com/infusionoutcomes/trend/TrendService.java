@@ -61,13 +61,29 @@ public class TrendService {
     public TrendOverview overview(UUID patientId, Instant from, Instant to, Granularity granularity,
             boolean includeSeries) {
         TrendQuery pain = query(Domain.PAIN, from, to, granularity);
-        TrendInput input = load(patients.requireForCare(patientId), pain.to());
-        List<Trend> trends = Arrays.stream(Domain.values())
-                .map(domain -> input.trend(new TrendQuery(domain, pain.from(), pain.to(), pain.now(), granularity)))
+        List<Trend> trends = allDomains(patients.requireForCare(patientId), pain).stream()
                 .map(trend -> includeSeries ? trend : trend.withoutSeries())
                 .toList();
         audit.success(AuditAction.LIST, RESOURCE, null, patientId);
         return new TrendOverview(patientId, trends);
+    }
+
+    /**
+     * The whole course of a patient the caller was already allowed to see, all four domains with their daily
+     * series, as of now: the same reads and computation as {@link #overview}, for a caller that audits its own
+     * read (the clinician report shows these figures, it does not compute its own).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Trend> course(Patient patient) {
+        return allDomains(patient, query(Domain.PAIN, null, null, Granularity.DAY));
+    }
+
+    private List<Trend> allDomains(Patient patient, TrendQuery first) {
+        TrendInput input = load(patient, first.to());
+        return Arrays.stream(Domain.values())
+                .map(domain -> input.trend(new TrendQuery(domain, first.from(), first.to(), first.now(),
+                        first.granularity())))
+                .toList();
     }
 
     private TrendInput load(Patient patient, Instant to) {

@@ -68,8 +68,10 @@ class AuthorizationMatrixTest {
 
     private static World world;
 
+    /** @param accept the Accept header, or null for the client default */
     private record Row(String name, String method, Supplier<String> path, Supplier<String> body, Runnable before,
-            int anonymous, int self, int otherPatient, int teamClinician, int otherClinician, int admin) {
+            String accept, int anonymous, int self, int otherPatient, int teamClinician, int otherClinician,
+            int admin) {
 
         int expected(Who who) {
             return switch (who) {
@@ -90,8 +92,14 @@ class AuthorizationMatrixTest {
 
     private static Row row(String name, String method, Supplier<String> path, Supplier<String> body, Runnable before,
             int... statuses) {
-        return new Row(name, method, path, body, before, statuses[0], statuses[1], statuses[2], statuses[3],
+        return new Row(name, method, path, body, before, null, statuses[0], statuses[1], statuses[2], statuses[3],
                 statuses[4], statuses[5]);
+    }
+
+    /** A GET asking for another representation (a CSV export, the HTML report). */
+    private static Row read(String name, String accept, Supplier<String> path, int... statuses) {
+        return new Row(name, "GET", path, () -> null, () -> { }, accept, statuses[0], statuses[1], statuses[2],
+                statuses[3], statuses[4], statuses[5]);
     }
 
     private static List<Row> table(World w) {
@@ -116,10 +124,20 @@ class AuthorizationMatrixTest {
                 () -> "{\"context\": \"DAILY\", \"recordedAt\": \"" + Instant.now() + "\", \"scores\": {\"pain\": 3}}",
                 401, 201, 404, 201, 404, 403));
         rows.add(row("list check-ins", "GET", () -> p + "/check-ins", none, 401, 200, 404, 200, 404, 403));
+        rows.add(read("export check-ins", "text/csv", () -> p + "/check-ins", 401, 200, 404, 200, 404, 403));
         rows.add(row("read check-in", "GET", () -> p + "/check-ins/" + w.checkIn, none,
+                401, 200, 404, 200, 404, 403));
+        rows.add(row("correct check-in", "PATCH", () -> p + "/check-ins/" + w.checkIn,
+                () -> "{\"note\": \"matrix " + UUID.randomUUID() + "\"}", 401, 200, 404, 200, 404, 403));
+        rows.add(row("read check-in history", "GET", () -> p + "/check-ins/" + w.checkIn + "/history", none,
+                401, 200, 404, 200, 404, 403));
+        rows.add(row("record check-in batch", "POST", () -> p + "/check-ins:batch",
+                () -> "{\"checkIns\": [{\"id\": \"" + UUID.randomUUID() + "\", \"context\": \"DAILY\", \"recordedAt\": \""
+                        + Instant.now() + "\", \"scores\": {\"pain\": 3}}]}",
                 401, 200, 404, 200, 404, 403));
         rows.add(row("read trend", "GET", () -> p + "/trends/pain", none, 401, 200, 404, 200, 404, 403));
         rows.add(row("read all trends", "GET", () -> p + "/trends", none, 401, 200, 404, 200, 404, 403));
+        rows.add(row("export patient as FHIR", "GET", () -> p + "/fhir", none, 401, 200, 404, 200, 404, 403));
         rows.add(row("list instruments", "GET", () -> "/api/v1/instruments", none, 401, 200, 200, 200, 200, 200));
         rows.add(row("read instrument", "GET", () -> "/api/v1/instruments/phq9", none,
                 401, 200, 200, 200, 200, 200));
@@ -140,6 +158,8 @@ class AuthorizationMatrixTest {
                 () -> "{\"note\": \"Reviewed\"}", () -> TestData.freshSelfHarmAlert(w.patient),
                 401, 403, 403, 200, 404, 403));
         rows.add(row("read panel", "GET", () -> "/api/v1/reports/panel", none, 401, 403, 403, 200, 200, 403));
+        rows.add(read("export panel", "text/csv", () -> "/api/v1/reports/panel", 401, 403, 403, 200, 200, 403));
+        rows.add(read("read patient report", "text/html", () -> p + "/report", 401, 403, 403, 200, 404, 403));
         rows.add(row("issue enrollment code", "POST", () -> "/api/v1/patients/" + w.patientWithoutLogin
                 + "/enrollment-code", none, 401, 403, 403, 201, 404, 201));
         rows.add(row("read care team", "GET", () -> p + "/care-team", none, 401, 403, 403, 200, 404, 200));
@@ -177,15 +197,23 @@ class AuthorizationMatrixTest {
                 row.name() + " as " + who + " -> " + row.expected(who), () -> {
                     row.before().run();
                     RequestSpecification request = w.as(who);
+                    if (row.accept() != null) {
+                        request.accept(row.accept());
+                    }
                     String body = row.body().get();
                     if (body != null) {
                         request.contentType(ContentType.JSON).body(body);
+                    }
+                    if (row.method().equals("PATCH")) {
+                        request.header("If-Match", "*"); // a change names the version it changes; * is any
                     }
                     Response response = request.request(row.method(), row.path().get());
                     assertEquals(row.expected(who), response.statusCode(),
                             () -> row.name() + " as " + who + ": " + response.asString());
                     if (response.statusCode() >= 400) {
                         assertEquals("application/problem+json", response.contentType());
+                    } else if (row.accept() != null) {
+                        assertEquals(row.accept(), response.contentType().split(";")[0]);
                     }
                     if (response.statusCode() == 401) {
                         assertEquals("Bearer", response.header("WWW-Authenticate"));

@@ -38,12 +38,6 @@ class AlertResourceTest {
 
     private static final Instant AN_HOUR_AGO = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
-    /** A new clinician, signed in for the rest of the test; returns its token. */
-    private static String freshClinician() {
-        String token = TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD);
-        TestData.signIn(token);
-        return token;
-    }
 
     @AfterEach
     void signOut() {
@@ -75,7 +69,7 @@ class AlertResourceTest {
 
     @Test
     void shouldShowASelfHarmAnswerAtTheTopOfTheCliniciansAlertsInTheNextRequest() {
-        String clinician = freshClinician();
+        String clinician = TestData.signInAsNewClinician();
         String patient = TestData.enrollPatient();
         String other = TestData.enrollPatient();
         // an older HIGH alert on another patient of the same clinician
@@ -115,7 +109,7 @@ class AlertResourceTest {
             "3,3,3,3,3,3,3,3,3; SELF_HARM_RISK DEPRESSION_SEVERE"
     })
     void shouldRaisePhq9AlertsExactlyAtTheirThresholds(String answers, String rules) {
-        freshClinician();
+        TestData.signInAsNewClinician();
         String patient = TestData.enrollPatient();
         phq9(patient, answers).then().statusCode(201);
         List<String> expected = rules == null ? List.of() : List.of(rules.split(" "));
@@ -124,7 +118,7 @@ class AlertResourceTest {
 
     @Test
     void shouldNotRaiseAlertsFromOtherInstruments() {
-        freshClinician();
+        TestData.signInAsNewClinician();
         String patient = TestData.enrollPatient();
         given().contentType(ContentType.JSON)
                 .body("{\"instrument\": \"gad7\", \"answers\": [3,3,3,3,3,3,3], \"recordedAt\": \"" + AN_HOUR_AGO + "\"}")
@@ -138,7 +132,7 @@ class AlertResourceTest {
     @ParameterizedTest(name = "{0}/{1} mmHg -> {2}")
     @CsvSource({ "179, 109, false", "180, 90, true", "150, 110, true", "179, 100, false" })
     void shouldRaiseBloodPressureAlertsAtTheThreshold(int systolic, int diastolic, boolean raised) {
-        freshClinician();
+        TestData.signInAsNewClinician();
         String patient = TestData.enrollPatient();
         session(patient, ", \"vitals\": [" + vital(AN_HOUR_AGO.minus(1, ChronoUnit.DAYS), 120, 80) + ", "
                 + vital(AN_HOUR_AGO.minus(1, ChronoUnit.DAYS).plus(10, ChronoUnit.MINUTES), systolic, diastolic) + "]")
@@ -151,24 +145,24 @@ class AlertResourceTest {
     @ParameterizedTest(name = "side effect {0} -> {1}")
     @CsvSource({ "MILD, false", "MODERATE, false", "SEVERE, true" })
     void shouldRaiseSideEffectAlertsOnlyForSevere(String severity, boolean raised) {
-        freshClinician();
+        TestData.signInAsNewClinician();
         String patient = TestData.enrollPatient();
         String id = session(patient, "").then().statusCode(201).extract().path("id");
         alerts(patient).then().body("items", hasSize(0));
-        given().contentType("application/merge-patch+json")
+        given().contentType("application/merge-patch+json").header("If-Match", "\"1\"")
                 .body("{\"sideEffects\": [{\"type\": \"NAUSEA\", \"severity\": \"" + severity + "\"}]}")
                 .patch("/api/v1/patients/{p}/sessions/{s}", patient, id).then().statusCode(200);
         alerts(patient).then().statusCode(200)
                 .body("items.rule", equalTo(raised ? List.of("SEVERE_SIDE_EFFECT") : List.of()));
         // an unrelated change to the session does not trigger again
-        given().contentType("application/merge-patch+json").body("{\"notes\": \"checked\"}")
+        given().contentType("application/merge-patch+json").header("If-Match", "\"2\"").body("{\"notes\": \"checked\"}")
                 .patch("/api/v1/patients/{p}/sessions/{s}", patient, id).then().statusCode(200);
         alerts(patient).then().body("items.triggerCount", equalTo(raised ? List.of(1) : List.of()));
     }
 
     @Test
     void shouldCountARepeatTriggerOnTheUnresolvedAlertAndRaiseANewOneAfterResolve() {
-        freshClinician();
+        TestData.signInAsNewClinician();
         String patient = TestData.enrollPatient();
         phq9(patient, "0,0,0,0,0,0,0,0,1").then().statusCode(201);
         String second = phq9(patient, "0,0,0,0,0,0,0,0,2").then().statusCode(201).extract().path("id");
@@ -191,7 +185,7 @@ class AlertResourceTest {
 
     @Test
     void shouldRaiseOneAlertForConcurrentTriggers() throws Exception {
-        String clinician = freshClinician();
+        String clinician = TestData.signInAsNewClinician();
         String patient = TestData.enrollPatient();
         int n = 6;
         ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -221,7 +215,7 @@ class AlertResourceTest {
 
     @Test
     void shouldAcknowledgeThenResolveRecordingWhoAndWhen() {
-        String clinician = freshClinician();
+        String clinician = TestData.signInAsNewClinician();
         String payload = new String(java.util.Base64.getUrlDecoder().decode(clinician.split("\\.")[1]));
         String clinicianId = payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
         String patient = TestData.enrollPatient();
@@ -259,11 +253,11 @@ class AlertResourceTest {
 
     @Test
     void shouldHideAlertsOfPatientsOffTheCallersTeam() {
-        freshClinician();
+        TestData.signInAsNewClinician();
         String patient = TestData.enrollPatient();
         phq9(patient, "0,0,0,0,0,0,0,0,1").then().statusCode(201);
         String alert = alerts(patient).path("items[0].id");
-        String outsider = freshClinician();
+        String outsider = TestData.signInAsNewClinician();
         TestData.as(outsider).get("/api/v1/alerts").then().statusCode(200).body("items", hasSize(0));
         TestData.as(outsider).post("/api/v1/alerts/{a}/acknowledge", alert).then().statusCode(404)
                 .body("detail", equalTo("Alert not found"));
@@ -273,7 +267,7 @@ class AlertResourceTest {
 
     @Test
     void shouldCountUnresolvedAlertsOnThePanel() {
-        freshClinician();
+        TestData.signInAsNewClinician();
         String alerted = TestData.enrollPatient("{\"displayName\": \"Alerted\"}");
         String quiet = TestData.enrollPatient("{\"displayName\": \"Quiet\"}");
         phq9(alerted, "3,3,3,3,3,3,2,0,1").then().statusCode(201); // SELF_HARM_RISK and DEPRESSION_SEVERE
@@ -293,7 +287,7 @@ class AlertResourceTest {
 
     @Test
     void shouldFilterAndPageTheCareTeamList() {
-        freshClinician();
+        TestData.signInAsNewClinician();
         String a = TestData.enrollPatient();
         String b = TestData.enrollPatient();
         phq9(a, "0,0,0,0,0,0,0,0,1").then().statusCode(201);

@@ -48,11 +48,6 @@ class AlertRulesOverTimeTest {
     @Inject
     MissedCheckInsJob job;
 
-    private static String freshClinician() {
-        String token = TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD);
-        TestData.signIn(token);
-        return token;
-    }
 
     @AfterEach
     void signOut() {
@@ -83,7 +78,7 @@ class AlertRulesOverTimeTest {
     })
     void shouldRaiseWorseningExactlyWhenPainOrMoodIsWorsened(String domain, int baseline, String later,
             boolean raised) {
-        freshClinician();
+        TestData.signInAsNewClinician();
         String patient = TestData.enrollPatient();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         checkIn(patient, "DAILY", null, now.minus(20, ChronoUnit.DAYS), "{\"" + domain + "\": " + baseline + "}");
@@ -106,7 +101,7 @@ class AlertRulesOverTimeTest {
 
     @Test
     void shouldIgnorePostInfusionValuesAndCountRepeatsOnTheOpenAlert() {
-        String clinician = freshClinician();
+        String clinician = TestData.signInAsNewClinician();
         String patient = TestData.enrollPatient();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String session = TestData.completedSession(patient, now.minus(5, ChronoUnit.DAYS));
@@ -143,7 +138,7 @@ class AlertRulesOverTimeTest {
     @Test
     @Order(1)
     void theScanShouldRaiseMissedCheckInsOnlyForSilentPatientsInActiveTreatment() {
-        freshClinician();
+        TestData.signInAsNewClinician();
         Instant run = DAY_ZERO;
         String silent = course(60, 20, 8, run);
         String reporting = course(60, 20, 6, run);
@@ -177,7 +172,7 @@ class AlertRulesOverTimeTest {
     @Test
     @Order(2)
     void twoInstancesFiringTogetherShouldRunTheScanOnce() throws Exception {
-        freshClinician();
+        TestData.signInAsNewClinician();
         Instant run = DAY_ZERO.plus(1, ChronoUnit.DAYS);
         String silent = course(60, 20, 8, run);
 

@@ -52,13 +52,6 @@ class ReportResourceTest {
         TestData.signOut();
     }
 
-    /** A clinician of their own, so the caseload holds exactly what the test enrolls. */
-    private static String signInAsNewClinician() {
-        String token = TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD);
-        TestData.signIn(token);
-        return token;
-    }
-
     private static Instant day(int days) {
         return BASE.plus(days, ChronoUnit.DAYS);
     }
@@ -166,7 +159,7 @@ class ReportResourceTest {
 
     @Test
     void shouldListEachPatientWithTheFiguresOfTheirOwnTrend() {
-        signInAsNewClinician();
+        TestData.signInAsNewClinician();
         Map<String, String> ids = caseload();
 
         for (String domain : List.of("pain", "sleep")) {
@@ -206,7 +199,7 @@ class ReportResourceTest {
 
     @Test
     void shouldSortWhoNeedsAttentionFirstAndPageWithoutGapsOrRepeats() {
-        signInAsNewClinician();
+        TestData.signInAsNewClinician();
         Map<String, String> ids = caseload();
 
         List<String> worstFirst = concat(List.of("B"), byId(ids, "A", "H"), List.of("F", "G", "E", "C", "D"));
@@ -224,7 +217,7 @@ class ReportResourceTest {
 
     @Test
     void shouldKeepItsPlaceWhenAPatientLeavesTheCaseloadBetweenPages() {
-        String token = signInAsNewClinician();
+        String token = TestData.signInAsNewClinician();
         Map<String, String> ids = caseload();
         JsonNode page = json(given().queryParam("limit", 3).get(PANEL));
         assertEquals(List.of("B", byId(ids, "A", "H").get(0), byId(ids, "A", "H").get(1)),
@@ -242,7 +235,7 @@ class ReportResourceTest {
 
     @Test
     void shouldRefuseUnknownSortsDomainsAndForeignCursors() {
-        signInAsNewClinician();
+        TestData.signInAsNewClinician();
         String patient = patient("Panel solo");
         String other = patient("Panel other");
         checkIn(patient, "DAILY", null, day(1), "{\"pain\": 5}");
@@ -269,7 +262,7 @@ class ReportResourceTest {
 
     @Test
     void shouldAnswerAClinicianWithoutPatientsWithAnEmptyPanel() {
-        signInAsNewClinician();
+        TestData.signInAsNewClinician();
         JsonNode empty = json(given().get(PANEL));
         assertEquals(0, empty.get("items").size());
         assertTrue(empty.get("nextCursor").isNull());
@@ -277,7 +270,7 @@ class ReportResourceTest {
 
     @Test
     void shouldAuditThePanelAsAListOfReportsByTheClinician() {
-        String token = signInAsNewClinician();
+        String token = TestData.signInAsNewClinician();
         patient("Panel audited");
         String requestId = "panel-" + UUID.randomUUID();
         given().header("X-Request-Id", requestId).get(PANEL).then().statusCode(200);
@@ -292,12 +285,47 @@ class ReportResourceTest {
     }
 
     /**
+     * The caseload is read from the clinician's own care-team entries: a patient shared with a colleague is one row
+     * in each panel, with their data counted once, and nobody else's patients or data come along.
+     */
+    @Test
+    void shouldCountASharedPatientOnceInEachOfItsCliniciansPanels() {
+        String mine = TestData.signInAsNewClinician();
+        String shared = patient("Panel shared");
+        String own = patient("Panel own");
+        checkIn(shared, "DAILY", null, day(0), "{\"pain\": 8}");
+        String session = TestData.completedSession(shared, day(2));
+        checkIn(shared, "PRE_INFUSION", session, day(2).minus(10, ChronoUnit.MINUTES), "{\"pain\": 8}");
+        checkIn(shared, "DAILY", null, day(9), "{\"pain\": 4}");
+        checkIn(own, "DAILY", null, day(1), "{\"pain\": 6}");
+
+        String theirs = TestData.signInAsNewClinician();
+        String other = patient("Panel other clinic");
+        checkIn(other, "DAILY", null, day(3), "{\"pain\": 7}");
+        TestData.completedSession(other, day(4));
+        TestData.as(TestData.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("userId", userId(theirs))).post("/api/v1/patients/{p}/care-team", shared)
+                .then().statusCode(201);
+
+        for (String token : List.of(mine, theirs)) {
+            TestData.signIn(token);
+            List<JsonNode> rows = allPages("pain", "lastCheckInAt", 500);
+            assertEquals(token.equals(mine) ? List.of("own", "shared") : List.of("other clinic", "shared"), names(rows));
+            JsonNode row = rows.get(1);
+            assertEquals(1, row.get("completedSessions").intValue());
+            assertEquals(day(9).toString(), row.get("lastCheckInAt").asText());
+            assertEquals("8", row.get("baseline").toString()); // the DAILY and the PRE_INFUSION 8, each once
+            assertEquals("50", row.get("improvementPercent").toString());
+        }
+    }
+
+    /**
      * No query per patient: the caseload, its check-ins, its completed sessions and its unresolved alert counts
      * are four reads, for two patients as for ten with a longer history each.
      */
     @Test
     void shouldReadTheWholeCaseloadInFourQueriesWhateverItsSize() {
-        signInAsNewClinician();
+        TestData.signInAsNewClinician();
         for (int i = 0; i < 2; i++) {
             checkIn(patient("Panel small " + i), "DAILY", null, day(1), "{\"pain\": 5}");
         }

@@ -142,7 +142,7 @@ class SessionResourceTest {
         String patient = TestData.enrollPatient();
         String id = post(patient, "{\"status\": \"SCHEDULED\", \"scheduledAt\": \"%s\", \"notes\": \"booster\"}"
                 .formatted(START)).then().statusCode(201).extract().path("id");
-        given().contentType("application/merge-patch+json").body("""
+        given().contentType("application/merge-patch+json").header("If-Match", "\"1\"").body("""
                 {"status": "COMPLETED", "startedAt": "%s", "endedAt": "%s", "weightKg": 80, "doseMgPerKg": 0.75,
                  "vitals": [{"at": "%s", "systolic": 140, "diastolic": 90}],
                  "sideEffects": [{"type": "HEADACHE", "severity": "MILD"}]}
@@ -164,7 +164,7 @@ class SessionResourceTest {
     void shouldNotReopenCompletedSession() {
         String patient = TestData.enrollPatient();
         String id = TestData.completedSession(patient, 3);
-        given().contentType("application/merge-patch+json")
+        given().contentType("application/merge-patch+json").header("If-Match", "*")
                 .body("{\"status\": \"SCHEDULED\", \"scheduledAt\": \"%s\", \"endedAt\": null}".formatted(START))
                 .when().patch("/api/v1/patients/{p}/sessions/{s}", patient, id)
                 .then().statusCode(422).contentType(PROBLEM).body("errors.pointer", hasItem("/status"));
@@ -247,5 +247,53 @@ class SessionResourceTest {
         given().contentType("application/merge-patch+json").body("{\"notes\": \"x\"}")
                 .when().patch("/api/v1/patients/{p}/sessions/{s}", other, session)
                 .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    private static Response patchSession(String patient, String session, String ifMatch, String body) {
+        io.restassured.specification.RequestSpecification request = given().contentType("application/merge-patch+json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return request.body(body).when().patch("/api/v1/patients/{p}/sessions/{s}", patient, session);
+    }
+
+    @Test
+    void shouldVersionSessionsAndRequireTheCurrentVersionToChangeOne() {
+        String patient = TestData.enrollPatient();
+        Response created = post(patient, "{\"status\": \"SCHEDULED\", \"scheduledAt\": \"%s\"}".formatted(START));
+        created.then().statusCode(201).header("ETag", "\"1\"").body("version", equalTo(1));
+        String id = created.path("id");
+        given().when().get("/api/v1/patients/{p}/sessions/{s}", patient, id)
+                .then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
+
+        patchSession(patient, id, null, "{\"notes\": \"bring a blanket\"}").then().statusCode(428)
+                .contentType(PROBLEM).body("type", equalTo("urn:infusion-outcomes:problem:precondition-required"));
+        patchSession(patient, id, "\"1\"", "{\"notes\": \"bring a blanket\"}").then().statusCode(200)
+                .header("ETag", "\"2\"").body("version", equalTo(2)).body("notes", equalTo("bring a blanket"));
+        patchSession(patient, id, "\"1\"", "{\"notes\": \"stale\"}").then().statusCode(412)
+                .contentType(PROBLEM).header("ETag", "\"2\"")
+                .body("type", equalTo("urn:infusion-outcomes:problem:precondition-failed"));
+        // a change to a list alone is a new version too
+        patchSession(patient, id, "\"2\"", "{\"vitals\": [{\"at\": \"%s\", \"heartRate\": 70}]}".formatted(START))
+                .then().statusCode(200).header("ETag", "\"3\"");
+        // a patch that changes nothing keeps the version
+        patchSession(patient, id, "*", "{\"notes\": \"bring a blanket\"}").then().statusCode(200)
+                .header("ETag", "\"3\"");
+        given().when().get("/api/v1/patients/{p}/sessions", patient)
+                .then().statusCode(200).body("items[0].version", equalTo(3)).body("items[0].notes", equalTo("bring a blanket"));
+    }
+
+    @Test
+    void shouldLetExactlyOneOfConcurrentChangesOfOneSessionVersionWin() throws Exception {
+        String patient = TestData.enrollPatient();
+        String id = TestData.completedSession(patient, 3);
+        String token = TestData.clinicianToken();
+        List<Integer> statuses = TestData.concurrently(6, i -> TestData.as(token)
+                .contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body("{\"notes\": \"note " + i + "\"}")
+                .when().patch("/api/v1/patients/{p}/sessions/{s}", patient, id).statusCode());
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
+        assertEquals(5, statuses.stream().filter(s -> s == 412).count(), statuses::toString);
+        given().when().get("/api/v1/patients/{p}/sessions/{s}", patient, id).then().body("version", equalTo(2));
     }
 }

@@ -38,7 +38,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Produces;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,9 +75,16 @@ import com.infusionoutcomes.auth.EnrollmentCodeResponse;
 import com.infusionoutcomes.auth.RefreshRequest;
 import com.infusionoutcomes.auth.TokenRequest;
 import com.infusionoutcomes.auth.TokenResponse;
+import com.infusionoutcomes.checkin.CheckInBatchRequest;
+import com.infusionoutcomes.checkin.CheckInBatchResponse;
+import com.infusionoutcomes.checkin.CheckInBatchResult;
 import com.infusionoutcomes.checkin.CheckInContext;
+import com.infusionoutcomes.checkin.CheckInCorrection;
+import com.infusionoutcomes.checkin.CheckInHistory;
 import com.infusionoutcomes.checkin.CheckInRequest;
 import com.infusionoutcomes.checkin.CheckInResponse;
+import com.infusionoutcomes.checkin.CheckInStatus;
+import com.infusionoutcomes.checkin.CheckInVersion;
 import com.infusionoutcomes.checkin.Scores;
 import com.infusionoutcomes.patient.Condition;
 import com.infusionoutcomes.patient.PatientRequest;
@@ -139,6 +148,14 @@ class OpenApiContractTest {
             Map.entry("CheckInRequest", CheckInRequest.class),
             Map.entry("CheckInPage", Page.class),
             Map.entry("CheckInContext", CheckInContext.class),
+            Map.entry("CheckInStatus", CheckInStatus.class),
+            Map.entry("CheckInPatch", CheckInCorrection.class),
+            Map.entry("CheckInVersion", CheckInVersion.class),
+            Map.entry("CheckInHistory", CheckInHistory.class),
+            Map.entry("CheckInBatchRequest", CheckInBatchRequest.class),
+            Map.entry("CheckInBatchResult", CheckInBatchResult.class),
+            Map.entry("CheckInBatchOutcome", CheckInBatchResult.Outcome.class),
+            Map.entry("CheckInBatchResponse", CheckInBatchResponse.class),
             Map.entry("Scores", Scores.class),
             Map.entry("TokenRequest", TokenRequest.class),
             Map.entry("RefreshRequest", RefreshRequest.class),
@@ -254,7 +271,7 @@ class OpenApiContractTest {
                 }
                 jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
                 String path = root.value() + (sub == null ? "" : sub.value());
-                implemented.put(verb + " " + path, describe(method));
+                implemented.put(verb + " " + path, describe(verb, method));
             }
         }
         Map<String, String> documented = new TreeMap<>();
@@ -312,6 +329,43 @@ class OpenApiContractTest {
         }
     }
 
+    /** The media types an operation answers with (its `@Produces`, JSON by default) are those its 2xx document. */
+    @Test
+    void shouldDocumentTheMediaTypesEachOperationAnswersWith() throws Exception {
+        Map<String, Set<String>> produced = new TreeMap<>();
+        for (Class<?> resource : applicationClasses()) {
+            jakarta.ws.rs.Path root = resource.getAnnotation(jakarta.ws.rs.Path.class);
+            if (root == null) {
+                continue;
+            }
+            for (Method method : resource.getDeclaredMethods()) {
+                String verb = httpMethod(method);
+                if (verb == null) {
+                    continue;
+                }
+                jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                Produces produces = method.isAnnotationPresent(Produces.class) ? method.getAnnotation(Produces.class)
+                        : resource.getAnnotation(Produces.class);
+                produced.computeIfAbsent(verb + " " + root.value() + (sub == null ? "" : sub.value()),
+                        k -> new TreeSet<>()).addAll(produces == null ? List.of("application/json")
+                                : Arrays.asList(produces.value()));
+            }
+        }
+        contract.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((verb, op) -> {
+            Set<String> documented = new TreeSet<>();
+            op.getResponses().forEach((status, declared) -> {
+                ApiResponse response = deref(declared);
+                if (status.startsWith("2") && response.getContent() != null) {
+                    documented.addAll(response.getContent().keySet());
+                }
+            });
+            String key = verb.name() + " " + path;
+            if (!documented.isEmpty()) {
+                assertEquals(produced.get(key), documented, key + " 2xx media types");
+            }
+        }));
+    }
+
     @Test
     void shouldAnswerEveryErrorWithTheSharedProblemSchema() {
         contract.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((verb, op) -> {
@@ -326,7 +380,8 @@ class OpenApiContractTest {
                     assertEquals("Problem", schema.getTitle() != null ? schema.getTitle() : refName(schema),
                             verb + " " + path + " " + status);
                 } else {
-                    assertTrue(response.getContent().containsKey("application/json"), verb + " " + path + " " + status);
+                    assertTrue(response.getContent() != null && !response.getContent().isEmpty(),
+                            verb + " " + path + " " + status + " documents no body");
                 }
             });
         }));
@@ -456,40 +511,62 @@ class OpenApiContractTest {
         return out;
     }
 
-    private static String describe(Method method) {
+    /**
+     * Path, query and header parameters and body media types of a resource method. Idempotency-Key is read by
+     * a filter on every POST whose answer may be stored (not those marked {@link NeverReplayed}), so such a
+     * POST must document it too.
+     */
+    private static String describe(String verb, Method method) {
         List<String> path = new ArrayList<>();
         List<String> query = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
         for (java.lang.reflect.Parameter p : method.getParameters()) {
             if (p.isAnnotationPresent(RestPath.class) || p.isAnnotationPresent(jakarta.ws.rs.PathParam.class)) {
                 path.add(p.getName());
             } else if (p.isAnnotationPresent(RestQuery.class) || p.isAnnotationPresent(jakarta.ws.rs.QueryParam.class)) {
                 query.add(p.getName());
+            } else if (p.isAnnotationPresent(RestHeader.class)) {
+                String name = p.getAnnotation(RestHeader.class).value();
+                name = name.isEmpty() ? p.getName() : name;
+                // OpenAPI ignores header parameters named Accept, Content-Type or Authorization: they are
+                // described by the operation's media types and security instead.
+                if (!Set.of("accept", "content-type", "authorization").contains(name.toLowerCase())) {
+                    headers.add(name);
+                }
             }
+        }
+        if ("POST".equals(verb) && !method.isAnnotationPresent(NeverReplayed.class)) {
+            headers.add(Idempotency.HEADER);
         }
         Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
                 : method.getDeclaringClass().getAnnotation(Consumes.class);
         boolean hasBody = Arrays.stream(method.getParameters()).anyMatch(p -> !p.isAnnotationPresent(RestPath.class)
-                && !p.isAnnotationPresent(RestQuery.class) && !p.getType().getName().startsWith("io.vertx"));
+                && !p.isAnnotationPresent(RestQuery.class) && !p.isAnnotationPresent(RestHeader.class)
+                && !p.getType().getName().startsWith("io.vertx")
+                && !p.getType().getName().startsWith("jakarta.ws.rs.core."));
         if (!hasBody) {
             consumes = null; // a class-level @Consumes does not apply to a method without a body
         }
         List<String> media = consumes == null ? List.of() : Arrays.asList(consumes.value());
-        return signature(path, query, media);
+        return signature(path, query, headers, media);
     }
 
     private static String describe(PathItem item, Operation op) {
         List<String> path = new ArrayList<>();
         List<String> query = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
         Stream.concat(item.getParameters() == null ? Stream.empty() : item.getParameters().stream(),
                 op.getParameters() == null ? Stream.empty() : op.getParameters().stream())
                 .map(OpenApiContractTest::deref)
-                .forEach(p -> ("path".equals(p.getIn()) ? path : query).add(p.getName()));
+                .forEach(p -> ("path".equals(p.getIn()) ? path : "header".equals(p.getIn()) ? headers : query)
+                        .add(p.getName()));
         List<String> media = op.getRequestBody() == null ? List.of() : new ArrayList<>(op.getRequestBody().getContent().keySet());
-        return signature(path, query, media);
+        return signature(path, query, headers, media);
     }
 
-    private static String signature(List<String> path, List<String> query, List<String> media) {
-        return "path" + new TreeSet<>(path) + " query" + new TreeSet<>(query) + " body" + new TreeSet<>(media);
+    private static String signature(List<String> path, List<String> query, List<String> headers, List<String> media) {
+        return "path" + new TreeSet<>(path) + " query" + new TreeSet<>(query) + " header" + new TreeSet<>(headers)
+                + " body" + new TreeSet<>(media);
     }
 
     private static String httpMethod(Method method) {

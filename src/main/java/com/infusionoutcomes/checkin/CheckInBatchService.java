@@ -1,0 +1,331 @@
+package com.infusionoutcomes.checkin;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.hibernate.Session;
+import org.hibernate.jpa.AvailableHints;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.infusionoutcomes.access.Actor;
+import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.alert.AlertService;
+import com.infusionoutcomes.alert.WorseningCheck;
+import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.checkin.CheckInBatchResult.Outcome;
+import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.system.Persistence;
+import com.infusionoutcomes.system.Problem;
+import com.infusionoutcomes.system.Problem.FieldError;
+import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.system.ProblemMappers;
+import com.infusionoutcomes.system.ProblemType;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Offline sync: a phone's queue of check-ins in one request. Each item is judged on its own and answered in
+ * order; the valid new ones are stored together in one transaction whatever happens to the others, so sending
+ * the same batch again (the phone never saw the answer) stores nothing twice.
+ *
+ * <p>The cost is a handful of statements per batch, not per item: one read of the patient, one of the sessions
+ * the items name, one of the ids that already exist, one multi-row insert and one audit event.
+ */
+@ApplicationScoped
+public class CheckInBatchService {
+
+    static final String RESOURCE = "CheckInBatch";
+    private static final int ATTEMPTS = 3;
+    private static final String INSERT = "insert into check_in (id, patient_id, session_id, context, recorded_at,"
+            + " pain, sleep, mobility, mood, note, created_at, version, status, changed_at, changed_by,"
+            + " changed_by_role) values ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final EntityManager em;
+    private final PatientService patients;
+    private final Caller caller;
+    private final AuditLog audit;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+    private final CheckInVersionRepository versions;
+    private final AlertService alerts;
+    private final WorseningCheck worsening;
+    private final Event<CheckInStored> checkInStored;
+
+    CheckInBatchService(EntityManager em, PatientService patients, Caller caller, AuditLog audit, ObjectMapper mapper,
+            Validator validator, CheckInVersionRepository versions, AlertService alerts, WorseningCheck worsening,
+            Event<CheckInStored> checkInStored) {
+        this.checkInStored = checkInStored;
+        this.alerts = alerts;
+        this.worsening = worsening;
+        this.em = em;
+        this.patients = patients;
+        this.caller = caller;
+        this.audit = audit;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.versions = versions;
+    }
+
+    /** A readable, well-formed item and where it stood in the request. */
+    private record Item(int index, CheckInRequest request) {
+        String pointer() {
+            return "/checkIns/" + index;
+        }
+    }
+
+    public CheckInBatchResponse ingest(UUID patientId, CheckInBatchRequest batch, String instance) {
+        CheckInBatchResult[] results = new CheckInBatchResult[batch.checkIns().size()];
+        List<Item> readable = read(batch.checkIns(), results, instance);
+        Actor actor = caller.actor();
+        for (int attempt = 1;; attempt++) {
+            CheckInBatchResult[] attemptResults = results.clone();
+            try {
+                QuarkusTransaction.requiringNew().run(() -> store(patientId, readable, attemptResults, actor, instance));
+                return summary(attemptResults);
+            } catch (RuntimeException e) {
+                // A copy of this batch stored concurrently (another instance, a retry racing its original) can
+                // take a row between our read and our insert; running again classifies it as a duplicate.
+                if (attempt == ATTEMPTS || !Persistence.isWorthRetrying(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Binds and validates each item alone; an item that fails is answered invalid and goes no further. */
+    private List<Item> read(List<JsonNode> nodes, CheckInBatchResult[] results, String instance) {
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            String at = "/checkIns/" + i;
+            JsonNode node = nodes.get(i);
+            UUID id = clientId(node);
+            if (node == null || !node.isObject()) {
+                results[i] = invalid(id, List.of(FieldError.at(at, "must be a check-in object")), instance);
+                continue;
+            }
+            CheckInRequest request;
+            try {
+                request = mapper.treeToValue(node, CheckInRequest.class);
+            } catch (JsonProcessingException e) {
+                results[i] = new CheckInBatchResult(id, Outcome.INVALID, ProblemMappers.jsonProblem(e, at, instance));
+                continue;
+            }
+            Set<ConstraintViolation<CheckInRequest>> violations = validator.validate(request);
+            List<FieldError> errors = new ArrayList<>(ProblemMappers.fieldErrors(violations, at));
+            if (request.id() == null) {
+                errors.add(FieldError.at(at + "/id", "is required in a batch: the client's id makes a retry safe"));
+            }
+            if (!errors.isEmpty()) {
+                results[i] = invalid(id, errors, instance);
+                continue;
+            }
+            items.add(new Item(i, request));
+        }
+        return items;
+    }
+
+    private void store(UUID patientId, List<Item> items, CheckInBatchResult[] results, Actor actor, String instance) {
+        patients.requireForCare(patientId);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Set<UUID> sessions = sessionsOfPatient(patientId, items);
+
+        // The first valid item under each id is the candidate; later items with that id are judged against it.
+        Map<UUID, CheckIn> candidates = new LinkedHashMap<>();
+        Map<Integer, CheckIn> byIndex = new HashMap<>();
+        for (Item item : items) {
+            List<FieldError> errors = CheckInRules.check(item.request(), now, sessions::contains, item.pointer());
+            if (!errors.isEmpty()) {
+                results[item.index()] = invalid(item.request().id(), errors, instance);
+                continue;
+            }
+            CheckIn candidate = CheckInRules.toEntity(patientId, item.request(), now, actor);
+            byIndex.put(item.index(), candidate);
+            candidates.putIfAbsent(candidate.id, candidate);
+        }
+
+        Map<UUID, CheckIn> stored = existing(candidates.keySet());
+        Map<UUID, CheckIn> originals = versions.originals(stored.values());
+        List<CheckIn> toInsert = candidates.values().stream().filter(c -> !stored.containsKey(c.id))
+                .sorted(Comparator.comparing((CheckIn c) -> c.id)) // one lock order for concurrent copies
+                .toList();
+        boolean mayWorsen = toInsert.stream().anyMatch(CheckInBatchService::mayWorsen);
+        if (mayWorsen) {
+            alerts.lockPatient(patientId); // before inserting, as every write that may raise an alert does
+        }
+        Set<UUID> created = insert(toInsert);
+        if (created.size() < toInsert.size()) {
+            // Stored by a concurrent request since our read: judge those like rows that were there before.
+            Set<UUID> taken = new HashSet<>();
+            toInsert.stream().filter(c -> !created.contains(c.id)).forEach(c -> taken.add(c.id));
+            Map<UUID, CheckIn> late = existing(taken);
+            stored.putAll(late);
+            originals.putAll(versions.originals(late.values()));
+        }
+
+        Set<UUID> answered = new HashSet<>();
+        for (Map.Entry<Integer, CheckIn> entry : byIndex.entrySet()) {
+            CheckIn candidate = entry.getValue();
+            CheckIn first = candidates.get(candidate.id);
+            CheckIn reference = stored.getOrDefault(candidate.id, first);
+            boolean same = reference.sameReportAs(candidate)
+                    || (originals.containsKey(candidate.id) && originals.get(candidate.id).sameReportAs(candidate));
+            Outcome outcome = !same ? Outcome.CONFLICT
+                    : created.contains(candidate.id) && candidate == first && answered.add(candidate.id)
+                            ? Outcome.CREATED
+                            : Outcome.DUPLICATE;
+            results[entry.getKey()] = new CheckInBatchResult(candidate.id, outcome, outcome != Outcome.CONFLICT ? null
+                    : new ProblemException(ProblemType.CONFLICT,
+                            "A different check-in with this id already exists", null).toProblem(instance));
+        }
+        audit.success(AuditAction.CREATE, RESOURCE, null, patientId);
+        // Counted after commit, like the single path, so the metric never includes a rolled-back batch.
+        toInsert.stream().filter(c -> created.contains(c.id))
+                .forEach(c -> checkInStored.fire(new CheckInStored(c.context)));
+        // The alert rules that follow a recorded check-in run once per batch: the trend after the whole batch
+        // is what the single path would reach after its last check-in.
+        toInsert.stream().filter(c -> created.contains(c.id)).filter(CheckInBatchService::mayWorsen)
+                .max(Comparator.comparing((CheckIn c) -> c.recordedAt).thenComparing(c -> c.id))
+                .ifPresent(latest -> worsening.evaluate(patientId, latest.id));
+    }
+
+    private static boolean mayWorsen(CheckIn c) {
+        return WorseningCheck.mayChange(c.context != CheckInContext.POST_INFUSION, c.pain, c.mood);
+    }
+
+    /** The sessions the items name that are this patient's: one query for the whole batch. */
+    private Set<UUID> sessionsOfPatient(UUID patientId, List<Item> items) {
+        Set<UUID> named = new HashSet<>();
+        items.stream().map(i -> i.request().sessionId()).filter(Objects::nonNull).forEach(named::add);
+        if (named.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select s.id from InfusionSession s where s.patientId = :patient"
+                + " and s.id in :ids", UUID.class).setParameter("patient", patientId).setParameter("ids", named)
+                .getResultList());
+    }
+
+    /** The check-ins already stored under these ids, of any patient: one query. */
+    private Map<UUID, CheckIn> existing(Set<UUID> ids) {
+        Map<UUID, CheckIn> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        em.createQuery("from CheckIn c where c.id in :ids", CheckIn.class).setParameter("ids", ids)
+                .setHint(AvailableHints.HINT_READ_ONLY, true).getResultList()
+                .forEach(c -> found.put(c.id, c));
+        return found;
+    }
+
+    /**
+     * One multi-row insert for the batch. A row another request stored since our read is skipped rather than
+     * failing the batch (on conflict do nothing, which H2 accepts in PostgreSQL mode); the ids returned are the
+     * rows this statement wrote.
+     */
+    private Set<UUID> insert(List<CheckIn> rows) {
+        Set<UUID> written = new HashSet<>();
+        if (rows.isEmpty()) {
+            return written;
+        }
+        String sql = INSERT + String.join(", ", Collections.nCopies(rows.size(), ROW))
+                + " on conflict do nothing";
+        int[] count = new int[1];
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int p = 1;
+                for (CheckIn c : rows) {
+                    insert.setObject(p++, c.id);
+                    insert.setObject(p++, c.patientId);
+                    setUuid(insert, p++, c.sessionId);
+                    insert.setString(p++, c.context.name());
+                    insert.setObject(p++, c.recordedAt.atOffset(ZoneOffset.UTC));
+                    insert.setObject(p++, c.pain, Types.INTEGER);
+                    insert.setObject(p++, c.sleep, Types.INTEGER);
+                    insert.setObject(p++, c.mobility, Types.INTEGER);
+                    insert.setObject(p++, c.mood, Types.INTEGER);
+                    insert.setString(p++, c.note);
+                    insert.setObject(p++, c.createdAt.atOffset(ZoneOffset.UTC));
+                    insert.setLong(p++, c.version);
+                    insert.setString(p++, c.status.code());
+                    insert.setObject(p++, c.changedAt.atOffset(ZoneOffset.UTC));
+                    setUuid(insert, p++, c.changedBy);
+                    insert.setString(p++, c.changedByRole);
+                }
+                count[0] = insert.executeUpdate();
+            }
+        });
+        if (count[0] == rows.size()) {
+            rows.forEach(c -> written.add(c.id));
+            return written;
+        }
+        // Some rows were there already: ours are those carrying this batch's own creation stamp.
+        Map<UUID, CheckIn> now = existing(new HashSet<>(rows.stream().map(c -> c.id).toList()));
+        for (CheckIn c : rows) {
+            CheckIn row = now.get(c.id);
+            if (row != null && row.createdAt.equals(c.createdAt) && row.sameReportAs(c)
+                    && Objects.equals(row.changedBy, c.changedBy)) {
+                written.add(c.id);
+            }
+        }
+        return written;
+    }
+
+    private static void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.OTHER);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    private static CheckInBatchResult invalid(UUID id, List<FieldError> errors, String instance) {
+        Problem problem = ProblemException.invalid(errors).toProblem(instance);
+        return new CheckInBatchResult(id, Outcome.INVALID, problem);
+    }
+
+    /** The item's id when it has a readable one, so a client can match an invalid answer to its queue. */
+    private static UUID clientId(JsonNode node) {
+        JsonNode id = node == null ? null : node.get("id");
+        if (id == null || !id.isTextual()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id.asText());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static CheckInBatchResponse summary(CheckInBatchResult[] results) {
+        int[] counts = new int[Outcome.values().length];
+        for (CheckInBatchResult r : results) {
+            counts[r.status().ordinal()]++;
+        }
+        return new CheckInBatchResponse(counts[Outcome.CREATED.ordinal()], counts[Outcome.DUPLICATE.ordinal()],
+                counts[Outcome.CONFLICT.ordinal()], counts[Outcome.INVALID.ordinal()], List.of(results));
+    }
+}

@@ -1,0 +1,145 @@
+package com.infusionoutcomes.checkin;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.alert.AlertService;
+import com.infusionoutcomes.alert.WorseningCheck;
+import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.session.SessionService;
+import com.infusionoutcomes.system.JsonMergePatch;
+import com.infusionoutcomes.system.Preconditions;
+import com.infusionoutcomes.system.Problem.FieldError;
+import com.infusionoutcomes.system.ProblemException;
+
+/**
+ * Corrections never overwrite: the version being replaced is copied into the check-in's history first, and the
+ * check-in's version goes up by one. A check-in is never deleted; one entered in error keeps its content and
+ * history and drops out of every trend.
+ */
+@ApplicationScoped
+@Transactional
+public class CheckInCorrectionService {
+
+    private static final String RESOURCE = "CheckIn";
+
+    private final CheckInRepository checkIns;
+    private final CheckInVersionRepository versions;
+    private final PatientService patients;
+    private final SessionService sessions;
+    private final JsonMergePatch mergePatch;
+    private final Caller caller;
+    private final AuditLog audit;
+    private final AlertService alerts;
+    private final WorseningCheck worsening;
+
+    CheckInCorrectionService(CheckInRepository checkIns, CheckInVersionRepository versions, PatientService patients,
+            SessionService sessions, JsonMergePatch mergePatch, Caller caller, AuditLog audit, AlertService alerts,
+            WorseningCheck worsening) {
+        this.alerts = alerts;
+        this.worsening = worsening;
+        this.checkIns = checkIns;
+        this.versions = versions;
+        this.patients = patients;
+        this.sessions = sessions;
+        this.mergePatch = mergePatch;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    /** Applies a merge patch to the version named by If-Match; a patch that changes nothing adds no version. */
+    public CheckInResponse correct(UUID patientId, UUID checkInId, String ifMatch, JsonNode patch) {
+        patients.requireForCare(patientId);
+        // A correction may change a trend and so raise an alert: the patient's lock comes first, as for every
+        // write that may raise one, then the check-in's own.
+        alerts.lockPatient(patientId);
+        CheckIn checkIn = require(patientId, checkInId, LockModeType.PESSIMISTIC_WRITE);
+        Preconditions.requireMatch(ifMatch, checkIn.version);
+        if (checkIn.status == CheckInStatus.ENTERED_IN_ERROR) {
+            throw ProblemException.conflict("This check-in was entered in error and can no longer change;"
+                    + " record a new check-in instead");
+        }
+        CheckInCorrection before = CheckInCorrection.from(checkIn);
+        CheckInCorrection after = mergePatch.apply(before, patch, CheckInCorrection.class);
+        CheckIn proposed = new CheckIn();
+        proposed.patientId = patientId;
+        CheckInRules.setContent(proposed, after.asReport(checkInId));
+        boolean contentChanged = !checkIn.sameReportAs(proposed);
+        CheckInStatus status = status(checkIn, after.status(), contentChanged);
+        if (!contentChanged && status == checkIn.status) {
+            return CheckInResponse.from(checkIn);
+        }
+        if (contentChanged) {
+            List<FieldError> errors = CheckInRules.check(after.asReport(checkInId), Instant.now(),
+                    session -> sessions.belongsTo(session, patientId), "");
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+        }
+        boolean mayWorsen = mayWorsen(checkIn);
+        versions.archive(checkInId);
+        CheckInRules.setContent(checkIn, after.asReport(checkInId));
+        checkIn.status = status;
+        CheckInRules.stamp(checkIn, Instant.now(), caller.actor());
+        checkIns.flush();
+        audit.success(AuditAction.UPDATE, RESOURCE, checkInId, patientId);
+        if (mayWorsen || mayWorsen(checkIn)) {
+            worsening.evaluate(patientId, checkInId);
+        }
+        return CheckInResponse.from(checkIn);
+    }
+
+    public CheckInHistory history(UUID patientId, UUID checkInId) {
+        CheckIn checkIn = require(patientId, checkInId, LockModeType.NONE);
+        List<CheckInVersion> all = new ArrayList<>(versions.superseded(checkInId));
+        all.add(CheckInVersion.current(checkIn));
+        audit.success(AuditAction.READ, RESOURCE, checkInId, patientId);
+        return new CheckInHistory(checkInId, patientId, all);
+    }
+
+    /**
+     * The service sets final and amended; a client may only declare the check-in entered in error, and only
+     * without changing its content in the same request (the history then shows what was withdrawn).
+     */
+    private static CheckInStatus status(CheckIn current, CheckInStatus requested, boolean contentChanged) {
+        if (requested == CheckInStatus.ENTERED_IN_ERROR) {
+            if (contentChanged) {
+                throw ProblemException.invalid("/status",
+                        "marking a check-in entered-in-error cannot change its content in the same request");
+            }
+            return requested;
+        }
+        if (requested != current.status) {
+            throw ProblemException.invalid("/status", "only entered-in-error may be set; final and amended follow"
+                    + " from the check-in's history");
+        }
+        return contentChanged ? CheckInStatus.AMENDED : current.status;
+    }
+
+    /**
+     * A correction locks the row it reads: two corrections of one version take turns, and the second is told
+     * (412) that the version it names is gone, instead of both passing the If-Match check.
+     */
+    private static boolean mayWorsen(CheckIn c) {
+        return WorseningCheck.mayChange(c.context != CheckInContext.POST_INFUSION, c.pain, c.mood);
+    }
+
+    private CheckIn require(UUID patientId, UUID checkInId, LockModeType lock) {
+        patients.requireForCare(patientId);
+        CheckIn checkIn = checkInId == null ? null : checkIns.findById(checkInId, lock);
+        if (checkIn == null || !checkIn.patientId.equals(patientId)) {
+            throw ProblemException.notFound("Check-in");
+        }
+        return checkIn;
+    }
+}

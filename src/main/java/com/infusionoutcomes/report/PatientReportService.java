@@ -1,0 +1,55 @@
+package com.infusionoutcomes.report;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.infusionoutcomes.alert.AlertResponse;
+import com.infusionoutcomes.alert.AlertService;
+import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.patient.Patient;
+import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.session.SessionResponse;
+import com.infusionoutcomes.session.SessionService;
+import com.infusionoutcomes.trend.Trend;
+import com.infusionoutcomes.trend.TrendService;
+
+/**
+ * One patient's clinician report: the trends of all four domains (the trend endpoint's reads and computation),
+ * every session with its vitals and side effects, and the unresolved alerts. Access is checked once, like every
+ * patient read, and the report is audited as one READ of the patient's Report rather than as the reads it is
+ * made of.
+ */
+@ApplicationScoped
+@Transactional
+public class PatientReportService {
+
+    static final String RESOURCE = "Report";
+
+    private final PatientService patients;
+    private final TrendService trends;
+    private final SessionService sessions;
+    private final AlertService alerts;
+    private final AuditLog audit;
+
+    PatientReportService(PatientService patients, TrendService trends, SessionService sessions, AlertService alerts,
+            AuditLog audit) {
+        this.patients = patients;
+        this.trends = trends;
+        this.sessions = sessions;
+        this.alerts = alerts;
+        this.audit = audit;
+    }
+
+    public PatientReport report(UUID patientId) {
+        Patient patient = patients.requireForCare(patientId);
+        List<Trend> course = trends.course(patient);
+        List<SessionResponse> sessionList = sessions.course(patientId);
+        List<AlertResponse> open = alerts.unresolved(patientId);
+        audit.success(AuditAction.READ, RESOURCE, null, patientId);
+        return PatientReport.of(patient, course, sessionList, open, course.get(0).to());
+    }
+}
