@@ -56,6 +56,7 @@ class ObservabilityIT {
         String externalId = "MRN-" + UUID.randomUUID().toString().substring(0, 8);
         String note = "dizzy after the walk to the pharmacy";
         String requestId = "support-" + UUID.randomUUID().toString().substring(0, 8);
+        String racingId = UUID.randomUUID().toString();
         String patientId;
         String checkInId;
         String metrics;
@@ -74,6 +75,20 @@ class ObservabilityIT {
                             + Instant.now().minus(1, ChronoUnit.HOURS) + "\"}", 201, null);
             send(api, "GET", "/api/v1/patients/" + patientId + "/check-ins/" + UUID.randomUUID(), clinician, null,
                     404, null);
+            // Copies of one check-in racing each other: the database refuses all but one, and its message (which
+            // quotes the key) must stay out of the log.
+            String racing = "{\"id\": \"" + racingId + "\", \"context\": \"DAILY\", \"recordedAt\": \""
+                    + Instant.now().minus(2, ChronoUnit.HOURS) + "\", \"scores\": {\"pain\": 5}}";
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> copies = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                copies.add(http.sendAsync(HttpRequest.newBuilder(URI.create(api + "/api/v1/patients/" + patientId
+                        + "/check-ins")).header("Authorization", "Bearer " + clinician)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(racing))
+                        .build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (var copy : copies) {
+                assertTrue(copy.join().statusCode() / 100 == 2, "a racing copy answered " + copy.join().body());
+            }
             for (int i = 0; i < 5; i++) {
                 send(api, "POST", "/api/v1/auth/token", null,
                         "{\"username\": \"" + displayName + "\", \"password\": \"wrong password " + i + "\"}", 401, null);
@@ -91,7 +106,8 @@ class ObservabilityIT {
             app.waitFor(30, TimeUnit.SECONDS);
         }
 
-        assertTrue(metrics.contains("infusion_checkins_stored_total{context=\"DAILY\"} 1.0"), metrics);
+        // Two check-ins stored: the one with a note, and one of the eight racing copies.
+        assertTrue(metrics.contains("infusion_checkins_stored_total{context=\"DAILY\"} 2.0"), metrics);
         assertTrue(metrics.contains("infusion_alerts_raised_total{rule=\"SELF_HARM_RISK\",severity=\"URGENT\"} 1.0"));
         assertTrue(metrics.contains("agroal_active_count{datasource=\"default\"}"));
         assertTrue(metrics.contains("uri=\"/api/v1/patients/{patientId}/check-ins\""));
@@ -113,7 +129,7 @@ class ObservabilityIT {
         assertTrue(lines.stream().anyMatch(l -> requestId.equals(l.path("mdc").path("requestId").asText())
                 && l.path("loggerName").asText().endsWith("LoginThrottle")), "the refused sign-in, with its request id");
         String all = Files.readString(log);
-        for (String secret : List.of(patientId, checkInId, displayName, externalId, note)) {
+        for (String secret : List.of(patientId, checkInId, racingId, displayName, externalId, note)) {
             assertFalse(all.contains(secret), "the log carries " + secret);
         }
     }
