@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -18,10 +15,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,23 +31,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class ObservabilityIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final PackagedApp app = new PackagedApp();
 
     @Test
     void shouldServeMetricsAndJsonLogsWithoutPatientData() throws Exception {
         assumeTrue("h2".equals(System.getProperty("test.db-kind", "h2")), "the packaged jar is built for H2");
-        assertTrue(Files.exists(JAR), "package the application first");
+        assertTrue(Files.exists(PackagedApp.JAR), "package the application first");
         Path dataDir = Files.createTempDirectory("observability");
         Path log = dataDir.resolve("app.log");
-        int port = freePort();
-        int management = freePort();
+        int port = PackagedApp.freePort();
+        int management = PackagedApp.freePort();
         String api = "http://127.0.0.1:" + port;
         String metricsUrl = "http://127.0.0.1:" + management;
 
-        Process app = start(dataDir, port, management, log);
+        Process running = start(dataDir, port, management, log);
         String displayName = "Ximena Quillfeather";
         String externalId = "MRN-" + UUID.randomUUID().toString().substring(0, 8);
         String note = "dizzy after the walk to the pharmacy";
@@ -61,19 +55,19 @@ class ObservabilityIT {
         String checkInId;
         String metrics;
         try {
-            String admin = token(api, "observability.admin", "observability-admin-password");
-            send(api, "POST", "/api/v1/users", admin, "{\"username\": \"obs.clinician\", \"password\": "
+            String admin = app.token(api, "observability.admin", "observability-admin-password");
+            app.send(api, "POST", "/api/v1/users", admin, "{\"username\": \"obs.clinician\", \"password\": "
                     + "\"obs-clinician-password\", \"role\": \"CLINICIAN\", \"displayName\": \"Clinician\"}", 201, null);
-            String clinician = token(api, "obs.clinician", "obs-clinician-password");
-            patientId = id(send(api, "POST", "/api/v1/patients", clinician, "{\"displayName\": \"" + displayName
+            String clinician = app.token(api, "obs.clinician", "obs-clinician-password");
+            patientId = PackagedApp.id(app.send(api, "POST", "/api/v1/patients", clinician, "{\"displayName\": \"" + displayName
                     + "\", \"externalId\": \"" + externalId + "\", \"birthYear\": 1961}", 201, null));
-            checkInId = id(send(api, "POST", "/api/v1/patients/" + patientId + "/check-ins", clinician,
+            checkInId = PackagedApp.id(app.send(api, "POST", "/api/v1/patients/" + patientId + "/check-ins", clinician,
                     "{\"context\": \"DAILY\", \"recordedAt\": \"" + Instant.now().minus(1, ChronoUnit.HOURS)
                             + "\", \"scores\": {\"pain\": 6}, \"note\": \"" + note + "\"}", 201, null));
-            send(api, "POST", "/api/v1/patients/" + patientId + "/questionnaire-responses", clinician,
+            app.send(api, "POST", "/api/v1/patients/" + patientId + "/questionnaire-responses", clinician,
                     "{\"instrument\": \"phq9\", \"answers\": [0,0,0,0,0,0,0,0,1], \"recordedAt\": \""
                             + Instant.now().minus(1, ChronoUnit.HOURS) + "\"}", 201, null);
-            send(api, "GET", "/api/v1/patients/" + patientId + "/check-ins/" + UUID.randomUUID(), clinician, null,
+            app.send(api, "GET", "/api/v1/patients/" + patientId + "/check-ins/" + UUID.randomUUID(), clinician, null,
                     404, null);
             // Copies of one check-in racing each other: the database refuses all but one, and its message (which
             // quotes the key) must stay out of the log.
@@ -81,7 +75,7 @@ class ObservabilityIT {
                     + Instant.now().minus(2, ChronoUnit.HOURS) + "\", \"scores\": {\"pain\": 5}}";
             List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> copies = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                copies.add(http.sendAsync(HttpRequest.newBuilder(URI.create(api + "/api/v1/patients/" + patientId
+                copies.add(app.http().sendAsync(HttpRequest.newBuilder(URI.create(api + "/api/v1/patients/" + patientId
                         + "/check-ins")).header("Authorization", "Bearer " + clinician)
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(racing))
                         .build(), HttpResponse.BodyHandlers.ofString()));
@@ -90,20 +84,20 @@ class ObservabilityIT {
                 assertTrue(copy.join().statusCode() / 100 == 2, "a racing copy answered " + copy.join().body());
             }
             for (int i = 0; i < 5; i++) {
-                send(api, "POST", "/api/v1/auth/token", null,
+                app.send(api, "POST", "/api/v1/auth/token", null,
                         "{\"username\": \"" + displayName + "\", \"password\": \"wrong password " + i + "\"}", 401, null);
             }
-            send(api, "POST", "/api/v1/auth/token", null,
+            app.send(api, "POST", "/api/v1/auth/token", null,
                     "{\"username\": \"" + displayName + "\", \"password\": \"wrong password\"}", 429, requestId);
 
-            assertEquals(404, request(api, "GET", "/q/metrics", null, null, null).statusCode(),
+            assertEquals(404, app.request(api, "GET", "/q/metrics", null, null, null).statusCode(),
                     "metrics must not be served on the API port");
-            assertEquals(200, request(api, "GET", "/q/health/ready", null, null, null).statusCode(),
+            assertEquals(200, app.request(api, "GET", "/q/health/ready", null, null, null).statusCode(),
                     "the load balancer checks health on the API port");
-            metrics = send(metricsUrl, "GET", "/q/metrics", null, null, 200, null);
+            metrics = app.send(metricsUrl, "GET", "/q/metrics", null, null, 200, null);
         } finally {
-            app.destroy(); // SIGTERM: a clean shutdown flushes the log
-            app.waitFor(30, TimeUnit.SECONDS);
+            running.destroy(); // SIGTERM: a clean shutdown flushes the log
+            running.waitFor(30, TimeUnit.SECONDS);
         }
 
         // Two check-ins stored: the one with a note, and one of the eight racing copies.
@@ -135,83 +129,15 @@ class ObservabilityIT {
     }
 
     private Process start(Path dataDir, int port, int management, Path log) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
         // Configured as an operator would: environment variables only.
-        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        builder.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
-        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(management));
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dataDir.resolve("db")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
-        builder.environment().put("INFUSION_AUTH_SIGNING_KEY", dataDir.resolve("signing-key.pem").toString());
-        builder.environment().put("BOOTSTRAP_ADMIN_USERNAME", "observability.admin");
-        builder.environment().put("BOOTSTRAP_ADMIN_PASSWORD", "observability-admin-password");
-        Process process = builder.start();
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (request("http://127.0.0.1:" + port, "GET", "/q/health/ready", null, null, null)
-                        .statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            assertTrue(process.isAlive(), () -> "application exited: " + readQuietly(log));
-            Thread.sleep(200);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("application did not become ready: " + readQuietly(log));
-    }
-
-    private String token(String base, String username, String password) throws Exception {
-        String body = send(base, "POST", "/api/v1/auth/token", null,
-                "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}", 200, null);
-        return body.replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
-    }
-
-    private String send(String base, String method, String path, String token, String body, int expected,
-            String requestId) throws Exception {
-        HttpResponse<String> response = request(base, method, path, token, body, requestId);
-        assertEquals(expected, response.statusCode(), response.body());
-        return response.body();
-    }
-
-    private HttpResponse<String> request(String base, String method, String path, String token, String body,
-            String requestId) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        if (requestId != null) {
-            builder.header("X-Request-Id", requestId);
-        }
-        if (body != null) {
-            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String id(String json) {
-        Matcher m = ID.matcher(json);
-        assertTrue(m.find(), json);
-        return m.group(1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String readQuietly(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "(no log)";
-        }
+        return app.start(List.of(), Map.of(
+                "QUARKUS_HTTP_HOST", "127.0.0.1",
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "QUARKUS_MANAGEMENT_HOST", "127.0.0.1",
+                "QUARKUS_MANAGEMENT_PORT", String.valueOf(management),
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dataDir.resolve("db") + PackagedApp.H2_OPTIONS,
+                "INFUSION_AUTH_SIGNING_KEY", dataDir.resolve("signing-key.pem").toString(),
+                "BOOTSTRAP_ADMIN_USERNAME", "observability.admin",
+                "BOOTSTRAP_ADMIN_PASSWORD", "observability-admin-password"), log, port, Duration.ofSeconds(90));
     }
 }
