@@ -1,5 +1,6 @@
 package com.infusionoutcomes.checkin;
 
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import com.infusionoutcomes.alert.WorseningCheck;
 
 @Entity
 @Table(name = "check_in")
@@ -61,6 +64,11 @@ public class CheckIn {
     public long version = 1;
 
     /** A retry of the same report: everything the client sent is equal (the server's fields aside). */
+    /** Whether storing or correcting this check-in can change a trend the WORSENING rule watches. */
+    boolean mayWorsen() {
+        return WorseningCheck.mayChange(context != CheckInContext.POST_INFUSION, pain, mood);
+    }
+
     boolean sameReportAs(CheckIn other) {
         return patientId.equals(other.patientId) && context == other.context
                 && Objects.equals(sessionId, other.sessionId) && recordedAt.equals(other.recordedAt)

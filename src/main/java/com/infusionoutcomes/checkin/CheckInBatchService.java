@@ -173,7 +173,7 @@ public class CheckInBatchService {
         List<CheckIn> toInsert = candidates.values().stream().filter(c -> !stored.containsKey(c.id))
                 .sorted(Comparator.comparing((CheckIn c) -> c.id)) // one lock order for concurrent copies
                 .toList();
-        boolean mayWorsen = toInsert.stream().anyMatch(CheckInBatchService::mayWorsen);
+        boolean mayWorsen = toInsert.stream().anyMatch(CheckIn::mayWorsen);
         if (mayWorsen) {
             alerts.lockPatient(patientId); // before inserting, as every write that may raise an alert does
         }
@@ -208,13 +208,9 @@ public class CheckInBatchService {
                 .forEach(c -> checkInStored.fire(new CheckInStored(c.context)));
         // The alert rules that follow a recorded check-in run once per batch: the trend after the whole batch
         // is what the single path would reach after its last check-in.
-        toInsert.stream().filter(c -> created.contains(c.id)).filter(CheckInBatchService::mayWorsen)
+        toInsert.stream().filter(c -> created.contains(c.id)).filter(CheckIn::mayWorsen)
                 .max(Comparator.comparing((CheckIn c) -> c.recordedAt).thenComparing(c -> c.id))
                 .ifPresent(latest -> worsening.evaluate(patientId, latest.id));
-    }
-
-    private static boolean mayWorsen(CheckIn c) {
-        return WorseningCheck.mayChange(c.context != CheckInContext.POST_INFUSION, c.pain, c.mood);
     }
 
     /** The sessions the items name that are this patient's: one query for the whole batch. */

@@ -86,14 +86,14 @@ public class CheckInCorrectionService {
                 throw ProblemException.invalid(errors);
             }
         }
-        boolean mayWorsen = mayWorsen(checkIn);
+        boolean mayWorsen = checkIn.mayWorsen();
         versions.archive(checkInId);
         CheckInRules.setContent(checkIn, after.asReport(checkInId));
         checkIn.status = status;
         CheckInRules.stamp(checkIn, Instant.now(), caller.actor());
         checkIns.flush();
         audit.success(AuditAction.UPDATE, RESOURCE, checkInId, patientId);
-        if (mayWorsen || mayWorsen(checkIn)) {
+        if (mayWorsen || checkIn.mayWorsen()) {
             worsening.evaluate(patientId, checkInId);
         }
         return CheckInResponse.from(checkIn);
@@ -130,10 +130,6 @@ public class CheckInCorrectionService {
      * A correction locks the row it reads: two corrections of one version take turns, and the second is told
      * (412) that the version it names is gone, instead of both passing the If-Match check.
      */
-    private static boolean mayWorsen(CheckIn c) {
-        return WorseningCheck.mayChange(c.context != CheckInContext.POST_INFUSION, c.pain, c.mood);
-    }
-
     private CheckIn require(UUID patientId, UUID checkInId, LockModeType lock) {
         patients.requireForCare(patientId);
         CheckIn checkIn = checkInId == null ? null : checkIns.findById(checkInId, lock);

@@ -75,8 +75,7 @@ public class CheckInService {
                 if (stored != null) {
                     return replay(stored, candidate);
                 }
-                boolean mayWorsen = WorseningCheck.mayChange(candidate.context != CheckInContext.POST_INFUSION,
-                        candidate.pain, candidate.mood);
+                boolean mayWorsen = candidate.mayWorsen();
                 if (mayWorsen) {
                     alerts.lockPatient(patientId);
                 }
