@@ -9,8 +9,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.infusionoutcomes.patient.Patient;
 import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.trend.Category;
+import com.infusionoutcomes.trend.CategoryWindow;
+import com.infusionoutcomes.trend.CompletedSession;
 import com.infusionoutcomes.trend.Domain;
 import com.infusionoutcomes.trend.Granularity;
 import com.infusionoutcomes.trend.Trend;
@@ -20,7 +23,8 @@ import com.infusionoutcomes.trend.TrendRepository;
 
 /**
  * The WORSENING rule: after a check-in, the patient's pain and mood trends are computed exactly as the trend
- * endpoint computes them (same reads, same function), so an alert and the chart a clinician opens from it agree.
+ * endpoint computes them (same function, over the check-ins that decide the category), so an alert and the chart a
+ * clinician opens from it agree.
  */
 @ApplicationScoped
 public class WorseningCheck {
@@ -49,8 +53,7 @@ public class WorseningCheck {
     @Transactional(Transactional.TxType.MANDATORY)
     public void evaluate(UUID patientId, UUID checkInId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        TrendInput input = TrendInput.of(patients.requireUnscoped(patientId), trends.checkIns(patientId, now),
-                trends.completedSessions(patientId, now));
+        TrendInput input = inputDecidingCategories(patients.requireUnscoped(patientId), now);
         List<String> worsened = new ArrayList<>();
         for (Domain domain : WATCHED) {
             Trend trend = input.trend(new TrendQuery(domain, null, now, now, Granularity.DAY));
@@ -64,5 +67,22 @@ public class WorseningCheck {
             alerts.raise(patientId, AlertRule.WORSENING, "CheckIn", checkInId,
                     "Worse than baseline: " + String.join(", ", worsened));
         }
+    }
+
+    /**
+     * The check-ins that decide the watched categories: a few weeks of the course when they suffice (the usual
+     * case once a course has started and the patient reports), else the whole course. Either way the categories
+     * are those the trend endpoint reports.
+     */
+    private TrendInput inputDecidingCategories(Patient patient, Instant now) {
+        List<CompletedSession> sessions = trends.completedSessions(patient.id, now);
+        if (!sessions.isEmpty()) {
+            CategoryWindow window = new CategoryWindow(sessions.get(0), now);
+            TrendInput recent = TrendInput.of(patient, trends.checkInsDecidingCategory(patient.id, window), sessions);
+            if (WATCHED.stream().allMatch(domain -> recent.decidesCategory(domain, window))) {
+                return recent;
+            }
+        }
+        return TrendInput.of(patient, trends.checkIns(patient.id, now), sessions);
     }
 }

@@ -29,10 +29,8 @@ record BaselineEstimate(Fraction value, BaselineMethod method, int n, boolean fo
         }
         if (first != null) {
             Instant s = first.startedAt();
-            Instant windowStart = s.minus(WINDOW);
             // One pass over distinct check-ins, so a pre-infusion value inside the window is counted once.
-            Predicate<Observation> inBaseline = o -> !o.recordedAt().isBefore(windowStart) && !o.recordedAt().isAfter(s)
-                    || o.isValueOf(CheckInContext.PRE_INFUSION, first.sessionId());
+            Predicate<Observation> inBaseline = o -> isBaselineValue(o, first);
             List<Fraction> values = longitudinal.stream().filter(inBaseline).map(Observation::value).toList();
             if (!values.isEmpty()) {
                 boolean followedUp = longitudinal.stream()
@@ -44,5 +42,12 @@ record BaselineEstimate(Fraction value, BaselineMethod method, int n, boolean fo
         Observation firstValue = longitudinal.get(0);
         boolean followedUp = longitudinal.stream().anyMatch(o -> o.recordedAt().isAfter(firstValue.recordedAt()));
         return new BaselineEstimate(firstValue.value(), BaselineMethod.FIRST_VALUE, 1, followedUp);
+    }
+
+    /** Whether a value counts towards a PRE_TREATMENT_MEAN: in [S - 14 days, S], or the first session's PRE value. */
+    static boolean isBaselineValue(Observation o, CompletedSession first) {
+        Instant s = first.startedAt();
+        return !o.recordedAt().isBefore(s.minus(WINDOW)) && !o.recordedAt().isAfter(s)
+                || o.isValueOf(CheckInContext.PRE_INFUSION, first.sessionId());
     }
 }

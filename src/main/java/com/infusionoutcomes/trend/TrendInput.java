@@ -25,6 +25,11 @@ public record TrendInput(Subject subject, List<CheckInRow> checkIns, List<Comple
         return Trends.compute(subject, query, observations, sessions);
     }
 
+    /** Whether these check-ins, read for the window, give the category of the domain the whole course gives. */
+    public boolean decidesCategory(Domain domain, CategoryWindow window) {
+        return window.decides(checkIns.stream().map(c -> c.observation(domain)).toList());
+    }
+
     /** When the patient last reported anything, in any context and domain; null if never (up to {@code to}). */
     public Instant lastCheckInAt() {
         return checkIns.isEmpty() ? null : checkIns.get(checkIns.size() - 1).recordedAt();

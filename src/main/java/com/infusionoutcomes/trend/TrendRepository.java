@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import com.infusionoutcomes.checkin.CheckInContext;
 import com.infusionoutcomes.checkin.CheckInStatus;
@@ -52,10 +53,41 @@ public class TrendRepository {
 
     /** The patient's check-ins recorded up to {@code to}, oldest first (ties by id). */
     public List<CheckInRow> checkIns(UUID patientId, Instant to) {
-        List<CheckInRow> rows = new ArrayList<>(em.createQuery(
+        return oldestFirst(em.createQuery(
                 CHECK_IN_ROW + "c.patientId = :patient and c.recordedAt <= :to" + INDEX_ORDER, CheckInRow.class)
                 .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).setParameter("patient", patientId)
-                .setParameter("to", to).getResultList());
+                .setParameter("to", to));
+    }
+
+    /**
+     * The check-ins that decide the category as of {@link CategoryWindow#to()}, oldest first within each instant as
+     * {@link #checkIns} orders them: the baseline window, everything after {@link CategoryWindow#recentAfter()},
+     * and the first session's PRE_INFUSION check-ins outside both. Three disjoint index ranges, so each row is read
+     * once and the cost follows a few weeks of the course, not its length.
+     */
+    public List<CheckInRow> checkInsDecidingCategory(UUID patientId, CategoryWindow window) {
+        List<CheckInRow> rows = new ArrayList<>();
+        rows.addAll(oldestFirst(em.createQuery(CHECK_IN_ROW + "c.patientId = :patient and c.recordedAt >= :from"
+                + " and c.recordedAt <= :to" + INDEX_ORDER, CheckInRow.class)
+                .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).setParameter("patient", patientId)
+                .setParameter("from", window.baselineFrom()).setParameter("to", window.baselineTo())));
+        // By the session index: no patient condition, or H2 would walk the patient's whole range instead.
+        rows.addAll(oldestFirst(em.createQuery(CHECK_IN_ROW + "c.sessionId = :session and c.context = :pre"
+                + " and (c.recordedAt < :baselineFrom or c.recordedAt > :baselineTo and c.recordedAt <= :recentAfter)"
+                + " order by c.recordedAt desc, c.id desc", CheckInRow.class)
+                .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR)
+                .setParameter("session", window.firstSessionId()).setParameter("pre", CheckInContext.PRE_INFUSION)
+                .setParameter("baselineFrom", window.baselineFrom()).setParameter("baselineTo", window.baselineTo())
+                .setParameter("recentAfter", window.recentAfter())));
+        rows.addAll(oldestFirst(em.createQuery(CHECK_IN_ROW + "c.patientId = :patient and c.recordedAt > :after"
+                + " and c.recordedAt <= :to" + INDEX_ORDER, CheckInRow.class)
+                .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).setParameter("patient", patientId)
+                .setParameter("after", window.recentAfter()).setParameter("to", window.to())));
+        return rows;
+    }
+
+    private static List<CheckInRow> oldestFirst(TypedQuery<CheckInRow> newestFirst) {
+        List<CheckInRow> rows = new ArrayList<>(newestFirst.getResultList());
         Collections.reverse(rows);
         return rows;
     }

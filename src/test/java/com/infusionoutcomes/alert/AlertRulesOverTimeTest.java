@@ -122,6 +122,48 @@ class AlertRulesOverTimeTest {
                 .body("items.rule", contains("WORSENING"));
     }
 
+    /**
+     * Two months into a course the rule reads only the baseline window, the first infusion's pre-infusion report
+     * and the last 15 days (TrendCategoryWindowTest): each of those reads is needed for the figures below. The
+     * pre-infusion report was made 20 days before the infusion, outside the baseline window, and the value 9 days
+     * ago is in the last 15 days but outside the final current window.
+     */
+    @Test
+    void worseningTwoMonthsIntoACourseShouldUseTheBaselineAndTheLastWeekOnly() {
+        TestData.signInAsNewClinician();
+        String patient = TestData.enrollPatient("""
+                {"displayName": "Long Course", "timezone": "UTC", "enrolledAt": "%s"}
+                """.formatted(Instant.now().minus(120, ChronoUnit.DAYS)));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant s = now.minus(60, ChronoUnit.DAYS);
+        String session = TestData.completedSession(patient, s);
+        String stable = ", \"mood\": 5}";
+        checkIn(patient, "PRE_INFUSION", session, s.minus(20, ChronoUnit.DAYS), "{\"pain\": 1" + stable);
+        checkIn(patient, "DAILY", null, s.minus(10, ChronoUnit.DAYS), "{\"pain\": 4" + stable);
+        checkIn(patient, "DAILY", null, s.minus(3, ChronoUnit.DAYS), "{\"pain\": 4" + stable);
+        for (int day = 1; day <= 41; day += 5) {
+            checkIn(patient, "DAILY", null, s.plus(day, ChronoUnit.DAYS), "{\"pain\": 2" + stable);
+        }
+        checkIn(patient, "DAILY", null, now.minus(9, ChronoUnit.DAYS), "{\"pain\": 0" + stable);
+        alertsOf(patient, "WORSENING").body("items", hasSize(0));
+
+        // Baseline (1 + 4 + 4) / 3 = 3; current 0 and 8, so 4: -33.3 %.
+        checkIn(patient, "DAILY", null, now.minus(180, ChronoUnit.HOURS), "{\"pain\": 8" + stable);
+        alertsOf(patient, "WORSENING").body("items", hasSize(1)).body("items[0].triggerCount", equalTo(1))
+                .body("items[0].detail", equalTo("Worse than baseline: pain 3 -> 4 (-33.3 %)"));
+        checkIn(patient, "DAILY", null, now.minus(47, ChronoUnit.HOURS), "{\"pain\": 5" + stable);
+        String last = checkIn(patient, "DAILY", null, now.minus(1, ChronoUnit.DAYS), "{\"pain\": 5" + stable);
+
+        // Current: 8, 5 and 5 (the 0 of 9 days ago is more than 7 days before the latest), so 6: -100 %.
+        alertsOf(patient, "WORSENING").body("items", hasSize(1)).body("items[0].triggerCount", equalTo(3))
+                .body("items[0].sourceId", equalTo(last))
+                .body("items[0].detail", equalTo("Worse than baseline: pain 3 -> 6 (-100 %)"));
+        given().get("/api/v1/patients/{p}/trends/pain", patient).then().statusCode(200)
+                .body("baseline.method", equalTo("PRE_TREATMENT_MEAN")).body("baseline.n", equalTo(3))
+                .body("current.n", equalTo(3)).body("category", equalTo("WORSENED"))
+                .body("improvementPercent", equalTo(-100));
+    }
+
     /** One course of the scan's fixture: enrolled, one infusion, and maybe a last check-in. */
     private static String course(int enrolledDaysBefore, int infusionDaysBefore, Integer lastCheckInDaysBefore,
             Instant runAt) {

@@ -1,0 +1,96 @@
+package com.infusionoutcomes.trend;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.infusionoutcomes.checkin.CheckInContext;
+
+/**
+ * The few weeks of a course that decide its category as of {@code to}, for the WORSENING rule, which runs on every
+ * pain or mood check-in and must not cost a read of the whole course (a year is ~360 rows per patient, and a
+ * synced batch would read them under the patient's lock).
+ *
+ * <p>The category needs the baseline (the values in [S - 14 days, S] and the first session's PRE_INFUSION values,
+ * wherever they were recorded), the current mean (the 7 days up to the latest value) and whether anything outside
+ * the baseline was recorded after S. The check-ins {@link #reads} selects are those three disjoint ranges: the
+ * baseline window, the first session's PRE_INFUSION check-ins outside the other two, and everything after
+ * {@link #recentAfter}. From them {@link Trends#compute} gives the whole course's baseline, latest, current,
+ * change, improvementPercent and category, provided {@link #decides} holds; when it does not (a FIRST_VALUE
+ * baseline, a latest value older than the recent range allows, a latest value that is itself a late first-session
+ * PRE_INFUSION value), the caller reads the whole course. TrendCategoryWindowTest checks the equivalence on random
+ * courses.
+ *
+ * @param first the patient's first completed session up to {@code to}
+ */
+public record CategoryWindow(CompletedSession first, Instant to) {
+
+    /** How far back the recent range reaches: the current window's 7 days plus room for a latest value 8 days old. */
+    static final Duration RECENT = Duration.ofDays(15);
+
+    public CategoryWindow {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(to, "to");
+        if (first.startedAt().isAfter(to)) {
+            throw new IllegalArgumentException("the first session started after " + to);
+        }
+    }
+
+    /** S - 14 days: the baseline window is [baselineFrom, S], both included. */
+    public Instant baselineFrom() {
+        return first.startedAt().minus(BaselineEstimate.WINDOW);
+    }
+
+    /** S, the first completed session's startedAt. */
+    public Instant baselineTo() {
+        return first.startedAt();
+    }
+
+    /** The recent range is (recentAfter, to]: the last 15 days, or everything after S when the course is younger. */
+    public Instant recentAfter() {
+        Instant fifteenDaysAgo = to.minus(RECENT);
+        return fifteenDaysAgo.isAfter(first.startedAt()) ? fifteenDaysAgo : first.startedAt();
+    }
+
+    public UUID firstSessionId() {
+        return first.sessionId();
+    }
+
+    /** Whether a check-in is one of those read: the in-memory twin of the repository's three range reads. */
+    boolean reads(Observation o) {
+        Instant at = o.recordedAt();
+        if (at.isAfter(to)) {
+            return false;
+        }
+        boolean inBaselineWindow = !at.isBefore(baselineFrom()) && !at.isAfter(baselineTo());
+        // Every first-session PRE_INFUSION check-in, also one without this domain's value: the read is by row.
+        boolean firstPre = o.context() == CheckInContext.PRE_INFUSION && first.sessionId().equals(o.sessionId());
+        return inBaselineWindow || at.isAfter(recentAfter()) || firstPre;
+    }
+
+    /**
+     * Whether the observations {@link #reads} selected (all of them, in any order) give the category the whole
+     * course would give.
+     */
+    boolean decides(List<Observation> read) {
+        List<Observation> longitudinal = read.stream().filter(Observation::isLongitudinal)
+                .sorted(Comparator.comparing(Observation::recordedAt)).toList();
+        if (longitudinal.isEmpty()) {
+            return false;
+        }
+        boolean baselineRead = longitudinal.stream().anyMatch(o -> BaselineEstimate.isBaselineValue(o, first));
+        Observation latest = longitudinal.get(longitudinal.size() - 1);
+        // Everything from here to `to` was read, so the latest value and its 7 days are complete.
+        Instant readWithoutGapsAfter = recentAfter().equals(first.startedAt()) ? baselineFrom() : recentAfter();
+        boolean currentRead = latest.recordedAt().minus(Trends.CURRENT_WINDOW).isAfter(readWithoutGapsAfter);
+        // A non-baseline value after S shows up as the latest one, unless the latest is a late PRE_INFUSION value
+        // of the first session (part of the baseline) hiding an unread value between S and the recent range.
+        boolean followUpVisible = !(latest.isValueOf(CheckInContext.PRE_INFUSION, first.sessionId())
+                && latest.recordedAt().isAfter(first.startedAt()));
+        // Without a baseline value the baseline is FIRST_VALUE, the first value ever: not among those read.
+        return baselineRead && currentRead && followUpVisible;
+    }
+}
