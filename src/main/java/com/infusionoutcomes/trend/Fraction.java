@@ -25,9 +25,12 @@ record Fraction(BigInteger numerator, BigInteger denominator) implements Compara
             numerator = numerator.negate();
             denominator = denominator.negate();
         }
-        BigInteger gcd = numerator.gcd(denominator);
-        numerator = numerator.divide(gcd);
-        denominator = denominator.divide(gcd);
+        // Whole numbers (integer scores, their sums) are most of what a trend adds up: nothing to reduce.
+        if (!denominator.equals(BigInteger.ONE)) {
+            BigInteger gcd = numerator.gcd(denominator);
+            numerator = numerator.divide(gcd);
+            denominator = denominator.divide(gcd);
+        }
     }
 
     static Fraction of(long value) {
