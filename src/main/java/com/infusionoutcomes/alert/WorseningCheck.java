@@ -15,10 +15,8 @@ import com.infusionoutcomes.trend.Category;
 import com.infusionoutcomes.trend.CategoryWindow;
 import com.infusionoutcomes.trend.CompletedSession;
 import com.infusionoutcomes.trend.Domain;
-import com.infusionoutcomes.trend.Granularity;
-import com.infusionoutcomes.trend.Trend;
+import com.infusionoutcomes.trend.TrendHeadline;
 import com.infusionoutcomes.trend.TrendInput;
-import com.infusionoutcomes.trend.TrendQuery;
 import com.infusionoutcomes.trend.TrendRepository;
 
 /**
@@ -56,11 +54,10 @@ public class WorseningCheck {
         TrendInput input = inputDecidingCategories(patients.requireUnscoped(patientId), now);
         List<String> worsened = new ArrayList<>();
         for (Domain domain : WATCHED) {
-            Trend trend = input.trend(new TrendQuery(domain, null, now, now, Granularity.DAY));
+            TrendHeadline trend = input.headline(domain, now);
             if (trend.category() == Category.WORSENED) {
-                worsened.add(domain.path() + " " + trend.baseline().value().toPlainString() + " -> "
-                        + trend.current().value().toPlainString() + " (" + trend.improvementPercent().toPlainString()
-                        + " %)");
+                worsened.add(domain.path() + " " + trend.baseline().toPlainString() + " -> "
+                        + trend.current().toPlainString() + " (" + trend.improvementPercent().toPlainString() + " %)");
             }
         }
         if (!worsened.isEmpty()) {

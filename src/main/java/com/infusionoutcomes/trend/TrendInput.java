@@ -25,6 +25,12 @@ public record TrendInput(Subject subject, List<CheckInRow> checkIns, List<Comple
         return Trends.compute(subject, query, observations, sessions);
     }
 
+    /** The category of one of the four check-in items and its figures, as {@link #trend} would report them. */
+    public TrendHeadline headline(Domain domain, Instant to) {
+        return Trends.headline(new TrendQuery(domain, null, to, to, Granularity.DAY),
+                checkIns.stream().map(c -> c.observation(domain)).toList(), sessions);
+    }
+
     /** Whether these check-ins, read for the window, give the category of the domain the whole course gives. */
     public boolean decidesCategory(Domain domain, CategoryWindow window) {
         return window.decides(checkIns.stream().map(c -> c.observation(domain)).toList());

@@ -37,19 +37,12 @@ public final class Trends {
         List<CompletedSession> course = sessions.stream().filter(s -> !s.startedAt().isAfter(to))
                 .sorted(Comparator.comparing(CompletedSession::startedAt)).toList();
 
-        BaselineEstimate baseline = BaselineEstimate.of(longitudinal, course.isEmpty() ? null : course.get(0));
-        Observation latest = longitudinal.isEmpty() ? null : longitudinal.get(longitudinal.size() - 1);
-        List<Fraction> recent = latest == null ? List.of() : longitudinal.stream()
-                .filter(o -> !o.recordedAt().isBefore(latest.recordedAt().minus(CURRENT_WINDOW)))
-                .map(Observation::value).toList();
-        // baseline and current are both null or both present: each needs only one longitudinal value.
-        Fraction current = baseline == null ? null : Fraction.mean(recent);
-        Fraction change = baseline == null ? null : current.minus(baseline.value());
-        Fraction percent = baseline == null ? null : direction.improvementPercent(baseline.value(), current);
-        // Without a value after the baseline the "change" compares the baseline with itself: no treatment effect.
-        Category category = baseline != null && baseline.followedUp()
-                ? measure.categorize(baseline.value(), current, percent)
-                : Category.INSUFFICIENT_DATA;
+        Headline headline = Headline.of(measure, longitudinal, course);
+        BaselineEstimate baseline = headline.baseline();
+        Observation latest = headline.latest();
+        Fraction current = headline.current();
+        Fraction change = headline.change();
+        Fraction percent = headline.percent();
 
         List<Observation> ranged = query.from() == null ? longitudinal
                 : longitudinal.stream().filter(o -> !o.recordedAt().isBefore(query.from())).toList();
@@ -58,14 +51,60 @@ public final class Trends {
                 baseline == null ? null
                         : new Trend.Baseline(baseline.value().rounded(2), baseline.method(), baseline.n()),
                 latest == null ? null : new Trend.Latest(latest.value().rounded(2), latest.recordedAt()),
-                current == null ? null : new Trend.Current(current.rounded(2), recent.size()),
+                current == null ? null : new Trend.Current(current.rounded(2), headline.recentCount()),
                 change == null ? null : change.rounded(2),
                 percent == null ? null : percent.rounded(1),
-                category,
+                headline.category(),
                 Series.slopePerWeek(ranged),
                 Series.points(ranged, subject.timezone(), query.granularity()),
                 SessionEffects.of(course, seen, longitudinal, baseline == null ? null : baseline.value(), direction),
                 adherence(subject, query, seen));
+    }
+
+    /**
+     * Only the category and the figures it comes from, exactly as {@link #compute} reports them, without the
+     * series, slope, sessions and adherence: for the WORSENING rule, which runs on every pain or mood check-in.
+     */
+    public static TrendHeadline headline(TrendQuery query, List<Observation> observations,
+            List<CompletedSession> sessions) {
+        Instant to = query.to();
+        List<Observation> longitudinal = observations.stream()
+                .filter(o -> !o.recordedAt().isAfter(to) && o.isLongitudinal())
+                .sorted(Comparator.comparing(Observation::recordedAt)).toList();
+        List<CompletedSession> course = sessions.stream().filter(s -> !s.startedAt().isAfter(to))
+                .sorted(Comparator.comparing(CompletedSession::startedAt)).toList();
+        Headline headline = Headline.of(query.domain(), longitudinal, course);
+        return new TrendHeadline(headline.baseline() == null ? null : headline.baseline().value().rounded(2),
+                headline.current() == null ? null : headline.current().rounded(2),
+                headline.percent() == null ? null : headline.percent().rounded(1), headline.category());
+    }
+
+    /** Baseline, latest, current, change, percent and category: SPEC section 3's answer to "does it work". */
+    private record Headline(BaselineEstimate baseline, Observation latest, int recentCount, Fraction current,
+            Fraction change, Fraction percent, Category category) {
+
+        /**
+         * @param longitudinal the longitudinal values up to {@code to}, by recordedAt
+         * @param course the completed sessions up to {@code to}, by startedAt
+         */
+        static Headline of(Measure measure, List<Observation> longitudinal, List<CompletedSession> course) {
+            BaselineEstimate baseline = BaselineEstimate.of(longitudinal, course.isEmpty() ? null : course.get(0));
+            Observation latest = longitudinal.isEmpty() ? null : longitudinal.get(longitudinal.size() - 1);
+            List<Fraction> recent = latest == null ? List.of() : longitudinal.stream()
+                    .filter(o -> !o.recordedAt().isBefore(latest.recordedAt().minus(CURRENT_WINDOW)))
+                    .map(Observation::value).toList();
+            // baseline and current are both null or both present: each needs only one longitudinal value.
+            Fraction current = baseline == null ? null : Fraction.mean(recent);
+            Fraction change = baseline == null ? null : current.minus(baseline.value());
+            Fraction percent = baseline == null ? null
+                    : measure.direction().improvementPercent(baseline.value(), current);
+            // Without a value after the baseline the "change" compares the baseline with itself: no treatment
+            // effect.
+            Category category = baseline != null && baseline.followedUp()
+                    ? measure.categorize(baseline.value(), current, percent)
+                    : Category.INSUFFICIENT_DATA;
+            return new Headline(baseline, latest, recent.size(), current, change, percent, category);
+        }
     }
 
     /**

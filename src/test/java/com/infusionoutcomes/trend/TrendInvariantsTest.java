@@ -112,6 +112,16 @@ class TrendInvariantsTest {
     }
 
     @Test
+    void theHeadlineShouldBeTheTrendsOwnFigures() {
+        forEveryCase(c -> {
+            Trend trend = c.trend();
+            assertEquals(new TrendHeadline(trend.baseline() == null ? null : trend.baseline().value(),
+                    trend.current() == null ? null : trend.current().value(), trend.improvementPercent(),
+                    trend.category()), Trends.headline(c.query(), c.observations(), c.sessions()));
+        });
+    }
+
+    @Test
     void nothingRecordedAfterToShouldChangeTheTrend() {
         forEveryCase(c -> {
             List<Observation> more = new ArrayList<>(c.observations());
