@@ -136,7 +136,7 @@ public class JdbcCeiling {
                     for (int i = 0; i < patientCount; i++) {
                         for (int k = 0; k < seed; k++) {
                             bindCheckIn(ins, UUID.randomUUID(), patients[i],
-                                    seedBase.plusSeconds((long) k * patientCount + i), k, now);
+                                    seedBase.plusSeconds((long) k * patientCount + i), k, now, clinician);
                             ins.addBatch();
                         }
                         ins.executeBatch();
@@ -256,8 +256,8 @@ public class JdbcCeiling {
 
     /** The row CheckInService writes for a DAILY check-in with four scores and no note. */
     static final String INSERT_CHECK_IN = "insert into check_in (id, patient_id, session_id, context, recorded_at,"
-            + " pain, sleep, mobility, mood, note, created_at, version)"
-            + " values (?, ?, null, 'DAILY', ?, ?, ?, ?, ?, null, ?, 0)";
+            + " pain, sleep, mobility, mood, note, created_at, version, status, changed_at, changed_by, changed_by_role)"
+            + " values (?, ?, null, 'DAILY', ?, ?, ?, ?, ?, null, ?, 1, 'final', ?, ?, 'CLINICIAN')";
 
     /** The row AuditLog.success writes (AuditEvent's columns). */
     static final String INSERT_AUDIT = "insert into audit_event (id, at, actor_id, actor_role, action,"
@@ -275,7 +275,7 @@ public class JdbcCeiling {
             + " order by patient_id desc, recorded_at desc, id desc fetch first ? rows only";
 
     static void bindCheckIn(PreparedStatement ins, UUID id, UUID patient, Instant recordedAt, long n,
-            OffsetDateTime createdAt) throws java.sql.SQLException {
+            OffsetDateTime createdAt, UUID clinician) throws java.sql.SQLException {
         ins.setObject(1, id);
         ins.setObject(2, patient);
         ins.setObject(3, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
@@ -284,6 +284,8 @@ public class JdbcCeiling {
         ins.setInt(6, (int) ((n + 5) % 11));
         ins.setInt(7, (int) ((n + 7) % 11));
         ins.setObject(8, createdAt);
+        ins.setObject(9, createdAt);
+        ins.setObject(10, clinician);
     }
 
     /** Every {@code seconds}: the rate of that interval (warm-up included) and the H2 file's size. */
@@ -488,7 +490,8 @@ public class JdbcCeiling {
                                 }
                             } else {
                                 checkIn = UUID.randomUUID();
-                                bindCheckIn(ins, checkIn, patient, base.plusSeconds(n * threads + index), n, now);
+                                bindCheckIn(ins, checkIn, patient, base.plusSeconds(n * threads + index), n, now,
+                                        clinician);
                                 ins.executeUpdate();
                             }
                             if (mode != Mode.CHECKIN) {
@@ -503,7 +506,10 @@ public class JdbcCeiling {
                             }
                             c.commit();
                         } catch (java.sql.SQLException e) {
-                            errors++;
+                            if (errors++ == 0) {
+                                // A ceiling that only fails measures nothing: say why, once per thread.
+                                System.err.println("thread " + index + ": " + e.getMessage());
+                            }
                             c.rollback();
                             continue;
                         }
