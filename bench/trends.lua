@@ -2,6 +2,8 @@
 --   BENCH_MODE     trend     GET /api/v1/patients/{id}/trends/{domain}: a random patient, a random domain
 --                  overview  GET /api/v1/patients/{id}/trends: a random patient, all four domains
 --                  panel     GET /api/v1/reports/panel?domain=pain&limit=50: a random clinician's first page
+--                  post      POST /api/v1/patients/{id}/check-ins: a random patient's DAILY check-in with all four
+--                            scores, recorded a second ago, so the WORSENING rule runs on a year-long course
 --   BENCH_PATIENTS file of "patientId clinicianUsername" lines (TrendCohort.java writes it)
 --   BENCH_TOKENS   file of "clinicianUsername accessToken" lines (trends.sh logs every clinician in)
 -- Every request carries the token of a clinician on the patient's care team, as a clinic's requests would.
@@ -9,10 +11,12 @@ local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 dofile(dir .. "result.lua")
 
 local mode = os.getenv("BENCH_MODE") or "trend"
-assert(mode == "trend" or mode == "overview" or mode == "panel", "BENCH_MODE must be trend, overview or panel")
+assert(mode == "trend" or mode == "overview" or mode == "panel" or mode == "post",
+  "BENCH_MODE must be trend, overview, panel or post")
 local domains = { "pain", "sleep", "mobility", "mood" }
 
 local headers = {}
+local postHeaders = {}
 local clinicians = {}
 local tokenFile = os.getenv("BENCH_TOKENS")
 assert(tokenFile, "BENCH_TOKENS must name the token file")
@@ -21,6 +25,7 @@ for line in io.lines(tokenFile) do
   if user then
     -- wrk.format adds Host to the table it is given: one table per clinician, reused.
     headers[user] = { ["Authorization"] = "Bearer " .. token }
+    postHeaders[user] = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
     clinicians[#clinicians + 1] = user
   end
 end
@@ -57,6 +62,13 @@ function request()
     return wrk.format("GET", "/api/v1/reports/panel?domain=pain&limit=50", headers[user])
   end
   local i = math.random(#patients)
+  if mode == "post" then
+    local body = string.format(
+      '{"context":"DAILY","recordedAt":"%s","scores":{"pain":%d,"sleep":%d,"mobility":%d,"mood":%d}}',
+      os.date("!%Y-%m-%dT%H:%M:%SZ", os.time() - 1), math.random(0, 10), math.random(0, 10), math.random(0, 10),
+      math.random(0, 10))
+    return wrk.format("POST", "/api/v1/patients/" .. patients[i] .. "/check-ins", postHeaders[caredBy[i]], body)
+  end
   local path = "/api/v1/patients/" .. patients[i] .. "/trends"
   if mode == "trend" then
     path = path .. "/" .. domains[math.random(#domains)]

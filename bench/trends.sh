@@ -9,7 +9,7 @@
 # Knobs (environment): DB=h2|postgresql PATIENTS=2000 CASELOAD=100 (patients per clinician) SEED=1 PORT=8090
 #   CONNECTIONS=16 THREADS=2 (wrk) WARMUP=60 (before the first phase) WARMUP_NEXT=20 (before each later one)
 #   DURATION=60 (seconds measured per phase) TIMEOUT=10s (wrk's; slower requests count as timeouts)
-#   PHASES="trend overview panel" APP_JAVA_OPTS="" APP_URL_SUFFIX="" (appended to the app's JDBC URL only, e.g.
+#   PHASES="trend overview panel" (also: post, batch; they add check-ins to the data) BATCHES=60 APP_JAVA_OPTS="" APP_URL_SUFFIX="" (appended to the app's JDBC URL only, e.g.
 #   ";CACHE_SIZE=131072" to try a larger H2 page cache)
 #   REGENERATE=1 (generate again even if the data exists) GENERATE_ONLY=1 (stop after generating)
 #   VARIANT=name (a separate copy of the data, e.g. one changed by hand for an experiment: see bench/README.md)
@@ -31,9 +31,13 @@
 #      trend     GET /api/v1/patients/{id}/trends/{domain}   (a random domain of the four)
 #      overview  GET /api/v1/patients/{id}/trends             (all four domains, without series)
 #      panel     GET /api/v1/reports/panel?domain=pain&limit=50   (a random clinician's first page)
+#      post      POST /api/v1/patients/{id}/check-ins             (a DAILY check-in recorded a second ago)
+#      batch     not wrk: bench/batch-check-ins.py cohort, BATCHES batches of 500 check-ins, each to another
+#                random patient, from 1 and then 4 client threads (after its own 20-batch warm-up)
 #    Each phase prints how the 2 cores were spent (the app, wrk, everything else) and the load average: the
 #    machine is shared, and a phase with much "other" CPU should be run again.
-# 5. Summary against the targets: trend p99 < 25 ms, overview p99 < 50 ms, panel p99 < 100 ms.
+# 5. Summary against the targets: trend p99 < 25 ms, overview p99 < 50 ms, panel p99 < 100 ms, post >= 1,500/s,
+#    batch >= 20,000 check-ins/s.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -76,7 +80,7 @@ if [ "$DB" = postgresql ]; then
     psql -d postgres -Atqc 'select 1' >/dev/null || die "cannot reach PostgreSQL at $PGUSER@$PGHOST:$PGPORT"
 fi
 for phase in $PHASES; do
-    case "$phase" in trend | overview | panel) ;; *) die "unknown phase $phase (trend, overview, panel)" ;; esac
+    case "$phase" in trend | overview | panel | post | batch) ;; *) die "unknown phase $phase (trend, overview, panel, post, batch)" ;; esac
 done
 
 ROOT=target/bench-trends
@@ -272,6 +276,17 @@ run_wrk() {
 declare -A RESULTS CPUS LOADS
 warm=$WARMUP
 for phase in $PHASES; do
+    if [ "$phase" = batch ]; then
+        log "batch: python3 bench/batch-check-ins.py cohort ${BATCHES:-60} $PORT"
+        a0=$(cpu_app)
+        BENCH_PATIENTS="$DATA/patients.tsv" BENCH_PASSWORD="$DATA/admin-password" \
+            python3 bench/batch-check-ins.py cohort "${BATCHES:-60}" "$PORT" | tee "$WORK/batch.txt" \
+            || die "batch-check-ins.py failed"
+        RESULTS[batch]=$(cat "$WORK/batch.txt")
+        CPUS[batch]="app cpu over the whole phase, warm-up included: $(awk -v a=$(($(cpu_app) - a0)) -v t="$TICKS" 'BEGIN { printf "%.1f", a / t }') s"
+        LOADS[batch]="load average $(cut -d' ' -f1-3 /proc/loadavg)"
+        continue
+    fi
     log "$phase: warm-up ${warm}s"
     run_wrk "$phase-warmup" "$phase" "$warm"
     echo "$RESULT_LINE"
@@ -289,6 +304,20 @@ done
 log "summary: $NAME, $CONNECTIONS connections, ${DURATION}s measured per phase"
 for phase in $PHASES; do
     r=${RESULTS[$phase]}
+    if [ "$phase" = batch ]; then
+        awk '/workers=/ { rate = $NF == "check-ins/s" ? $(NF - 1) : $NF
+            printf "batch     %s   >= 20,000/s: %s\n", $0, (rate + 0 >= 20000) ? "met" : "MISSED" }' <<<"$r"
+        echo "          ${CPUS[$phase]}; ${LOADS[$phase]}"
+        continue
+    fi
+    if [ "$phase" = post ]; then
+        awk -v rps="$(field "$r" rps)" -v p50="$(field "$r" p50_ms)" -v p99="$(field "$r" p99_ms)" \
+            -v bad="$(($(field "$r" non2xx) + $(field "$r" timeouts)))" 'BEGIN {
+            printf "post      %8.1f req/s   p50 %7.2f ms   p99 %7.2f ms   non-2xx/timeouts %d   >= 1,500/s: %s\n",
+                rps, p50, p99, bad, (rps >= 1500 && bad == 0) ? "met" : "MISSED" }'
+        echo "          ${CPUS[$phase]}; ${LOADS[$phase]}"
+        continue
+    fi
     case "$phase" in trend) target=25 ;; overview) target=50 ;; panel) target=100 ;; esac
     awk -v phase="$phase" -v rps="$(field "$r" rps)" -v p50="$(field "$r" p50_ms)" -v p99="$(field "$r" p99_ms)" \
         -v max="$(field "$r" max_ms)" -v n="$(field "$r" requests)" -v bad="$(($(field "$r" non2xx) + $(field "$r" timeouts)))" \
