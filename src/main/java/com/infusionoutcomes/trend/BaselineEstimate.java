@@ -46,8 +46,12 @@ record BaselineEstimate(Fraction value, BaselineMethod method, int n, boolean fo
 
     /** Whether a value counts towards a PRE_TREATMENT_MEAN: in [S - 14 days, S], or the first session's PRE value. */
     static boolean isBaselineValue(Observation o, CompletedSession first) {
+        return inWindow(o.recordedAt(), first) || o.isValueOf(CheckInContext.PRE_INFUSION, first.sessionId());
+    }
+
+    /** Whether an instant is in the baseline window [S - 14 days, S] of the first session. */
+    static boolean inWindow(Instant at, CompletedSession first) {
         Instant s = first.startedAt();
-        return !o.recordedAt().isBefore(s.minus(WINDOW)) && !o.recordedAt().isAfter(s)
-                || o.isValueOf(CheckInContext.PRE_INFUSION, first.sessionId());
+        return !at.isBefore(s.minus(WINDOW)) && !at.isAfter(s);
     }
 }

@@ -65,10 +65,9 @@ public record CategoryWindow(CompletedSession first, Instant to) {
         if (at.isAfter(to)) {
             return false;
         }
-        boolean inBaselineWindow = !at.isBefore(baselineFrom()) && !at.isAfter(baselineTo());
         // Every first-session PRE_INFUSION check-in, also one without this domain's value: the read is by row.
         boolean firstPre = o.context() == CheckInContext.PRE_INFUSION && first.sessionId().equals(o.sessionId());
-        return inBaselineWindow || at.isAfter(recentAfter()) || firstPre;
+        return BaselineEstimate.inWindow(at, first) || at.isAfter(recentAfter()) || firstPre;
     }
 
     /**

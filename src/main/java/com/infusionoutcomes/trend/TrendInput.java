@@ -20,20 +20,21 @@ public record TrendInput(Subject subject, List<CheckInRow> checkIns, List<Comple
 
     /** The trend of one of the four check-in items. */
     public Trend trend(TrendQuery query) {
-        Domain domain = (Domain) query.domain();
-        List<Observation> observations = checkIns.stream().map(c -> c.observation(domain)).toList();
-        return Trends.compute(subject, query, observations, sessions);
+        return Trends.compute(subject, query, observations((Domain) query.domain()), sessions);
     }
 
     /** The category of one of the four check-in items and its figures, as {@link #trend} would report them. */
     public TrendHeadline headline(Domain domain, Instant to) {
-        return Trends.headline(new TrendQuery(domain, null, to, to, Granularity.DAY),
-                checkIns.stream().map(c -> c.observation(domain)).toList(), sessions);
+        return Trends.headline(new TrendQuery(domain, null, to, to, Granularity.DAY), observations(domain), sessions);
     }
 
     /** Whether these check-ins, read for the window, give the category of the domain the whole course gives. */
     public boolean decidesCategory(Domain domain, CategoryWindow window) {
-        return window.decides(checkIns.stream().map(c -> c.observation(domain)).toList());
+        return window.decides(observations(domain));
+    }
+
+    private List<Observation> observations(Domain domain) {
+        return checkIns.stream().map(c -> c.observation(domain)).toList();
     }
 
     /** When the patient last reported anything, in any context and domain; null if never (up to {@code to}). */

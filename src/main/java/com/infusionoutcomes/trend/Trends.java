@@ -31,11 +31,9 @@ public final class Trends {
         Instant to = query.to();
         Measure measure = query.domain();
         Direction direction = measure.direction();
-        List<Observation> seen = observations.stream().filter(o -> !o.recordedAt().isAfter(to))
-                .sorted(Comparator.comparing(Observation::recordedAt)).toList();
-        List<Observation> longitudinal = seen.stream().filter(Observation::isLongitudinal).toList();
-        List<CompletedSession> course = sessions.stream().filter(s -> !s.startedAt().isAfter(to))
-                .sorted(Comparator.comparing(CompletedSession::startedAt)).toList();
+        List<Observation> seen = seen(observations, to);
+        List<Observation> longitudinal = longitudinal(seen);
+        List<CompletedSession> course = course(sessions, to);
 
         Headline headline = Headline.of(measure, longitudinal, course);
         BaselineEstimate baseline = headline.baseline();
@@ -67,16 +65,27 @@ public final class Trends {
      */
     public static TrendHeadline headline(TrendQuery query, List<Observation> observations,
             List<CompletedSession> sessions) {
-        Instant to = query.to();
-        List<Observation> longitudinal = observations.stream()
-                .filter(o -> !o.recordedAt().isAfter(to) && o.isLongitudinal())
-                .sorted(Comparator.comparing(Observation::recordedAt)).toList();
-        List<CompletedSession> course = sessions.stream().filter(s -> !s.startedAt().isAfter(to))
-                .sorted(Comparator.comparing(CompletedSession::startedAt)).toList();
-        Headline headline = Headline.of(query.domain(), longitudinal, course);
+        Headline headline = Headline.of(query.domain(), longitudinal(seen(observations, query.to())),
+                course(sessions, query.to()));
         return new TrendHeadline(headline.baseline() == null ? null : headline.baseline().value().rounded(2),
                 headline.current() == null ? null : headline.current().rounded(2),
                 headline.percent() == null ? null : headline.percent().rounded(1), headline.category());
+    }
+
+    /** What a trend up to {@code to} sees: the observations recorded by then, by recordedAt (ties kept in order). */
+    private static List<Observation> seen(List<Observation> observations, Instant to) {
+        return observations.stream().filter(o -> !o.recordedAt().isAfter(to))
+                .sorted(Comparator.comparing(Observation::recordedAt)).toList();
+    }
+
+    private static List<Observation> longitudinal(List<Observation> seen) {
+        return seen.stream().filter(Observation::isLongitudinal).toList();
+    }
+
+    /** The completed sessions that started up to {@code to}, by startedAt. */
+    private static List<CompletedSession> course(List<CompletedSession> sessions, Instant to) {
+        return sessions.stream().filter(s -> !s.startedAt().isAfter(to))
+                .sorted(Comparator.comparing(CompletedSession::startedAt)).toList();
     }
 
     /** Baseline, latest, current, change, percent and category: SPEC section 3's answer to "does it work". */
