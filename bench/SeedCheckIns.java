@@ -37,8 +37,8 @@ public class SeedCheckIns {
         try (Connection c = DriverManager.getConnection(o.get("url"), o.get("user"), o.get("password"))) {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement("insert into check_in (id, patient_id, session_id,"
-                    + " context, recorded_at, pain, sleep, mobility, mood, note, created_at, version)"
-                    + " values (?, ?, null, 'DAILY', ?, ?, ?, ?, ?, ?, ?, 0)")) {
+                    + " context, recorded_at, pain, sleep, mobility, mood, note, created_at, version, status, changed_at)"
+                    + " values (?, ?, null, 'DAILY', ?, ?, ?, ?, ?, ?, ?, 1, 'final', ?)")) {
                 for (int i = 0; i < count; i++) {
                     Instant at = now.minus(i + 1L, ChronoUnit.HOURS);
                     insert.setObject(1, UUID.randomUUID());
@@ -50,6 +50,7 @@ public class SeedCheckIns {
                     insert.setInt(7, (i + 7) % 11);
                     insert.setString(8, i % 10 == 0 ? "Slept badly, woke at \"3 am\"; check-in " + i : null);
                     insert.setObject(9, at.plusSeconds(2).atOffset(ZoneOffset.UTC));
+                    insert.setObject(10, at.plusSeconds(2).atOffset(ZoneOffset.UTC));
                     insert.addBatch();
                     if ((i + 1) % 5_000 == 0 || i + 1 == count) {
                         insert.executeBatch();
