@@ -26,29 +26,16 @@ PORT=${PORT:-18320}
 REPEAT=${REPEAT:-3}
 DB=${DB:-h2}
 case "$DB" in h2 | postgresql) ;; *) echo "csv-export-memory: DB must be h2 or postgresql" >&2; exit 1 ;; esac
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-}
 BASE="http://127.0.0.1:$PORT"
 
-die() { printf 'csv-export-memory: %s\n' "$*" >&2; exit 1; }
+BENCH_NAME=csv-export-memory
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 command -v curl >/dev/null || die "curl is not installed"
 command -v jstat >/dev/null || die "jstat is not installed (it comes with a JDK)"
 
-KIND_MARKER=target/quarkus-app/bench-db-kind
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    echo "== building the jar for $DB"
-    ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind="$DB"
-    echo "$DB" >"$KIND_MARKER"
-fi
-[ -f target/quarkus-app/quarkus-run.jar ] || die "no target/quarkus-app/quarkus-run.jar: build first"
-if [ -f "$KIND_MARKER" ] && [ "$(cat "$KIND_MARKER")" != "$DB" ]; then
-    die "target/quarkus-app was built for $(cat "$KIND_MARKER"), not $DB: run without SKIP_BUILD=1"
-fi
-if [ "$DB" = h2 ]; then
-    DRIVER_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar 2>/dev/null | head -1)
-else
-    DRIVER_JAR=$(ls target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar 2>/dev/null | head -1)
-fi
-[ -n "$DRIVER_JAR" ] || die "no $DB JDBC driver in target/quarkus-app/lib/main"
+build_jar "$DB"
+DRIVER_JAR=$(driver_jar "$DB" target/quarkus-app)
 if curl -s -o /dev/null "$BASE/q/health/ready"; then
     die "something already answers on $BASE; pick another PORT"
 fi
@@ -73,8 +60,7 @@ cleanup() {
 trap cleanup EXIT
 
 if [ "$DB" = h2 ]; then
-    APP_URL=$(sed -n 's/^quarkus\.datasource\.jdbc\.url=//p' src/main/resources/application.properties | head -1)
-    DB_URL="jdbc:h2:file:$WORK/db/infusion-outcomes;${APP_URL#*;}"
+    DB_URL=$(h2_url "$WORK/db")
     DB_USER=sa DB_PASSWORD=
 else
     PG_DB="csv_export_$(basename "$WORK" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')"

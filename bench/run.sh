@@ -52,20 +52,13 @@ LIST_CEILING=${LIST_CEILING:-1}
 PROGRESS=${PROGRESS:-10}
 DB=${DB:-h2}
 case "$DB" in h2 | postgresql) ;; *) echo "bench: DB must be h2 or postgresql" >&2; exit 1 ;; esac
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-}
 BASE="http://127.0.0.1:$PORT"
 # A token lives 900 s and the script logs in before each wrk run: one run must end well before it expires.
 [ "$WARMUP" -le 840 ] && [ "$DURATION" -le 840 ] || { echo "bench: WARMUP and DURATION must be <= 840 s" >&2; exit 1; }
 
-log() { printf '\n== %s\n' "$*"; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
-
-if ! command -v wrk >/dev/null; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
-    fi
-    command -v wrk >/dev/null || die "wrk is not installed (apt-get install wrk)"
-fi
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+require_wrk
 command -v curl >/dev/null || die "curl is not installed"
 if [ "$DB" = postgresql ]; then
     command -v psql >/dev/null && command -v createdb >/dev/null || die "DB=postgresql needs psql and createdb"
@@ -73,27 +66,8 @@ if [ "$DB" = postgresql ]; then
 fi
 [ -x /usr/bin/time ] || die "/usr/bin/time is missing (apt-get install time)"
 
-KIND_MARKER=target/quarkus-app/bench-db-kind
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    log "building the jar for $DB (./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=$DB)"
-    ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind="$DB"
-    echo "$DB" >"$KIND_MARKER"
-fi
-[ -f target/quarkus-app/quarkus-run.jar ] || die "no target/quarkus-app/quarkus-run.jar: build first"
-if [ -f "$KIND_MARKER" ] && [ "$(cat "$KIND_MARKER")" != "$DB" ]; then
-    die "target/quarkus-app was built for $(cat "$KIND_MARKER"), not $DB: run without SKIP_BUILD=1"
-fi
-if [ "$DB" = h2 ]; then
-    DRIVER_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar 2>/dev/null | head -1)
-else
-    DRIVER_JAR=$(ls target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar 2>/dev/null | head -1)
-fi
-[ -n "$DRIVER_JAR" ] || die "no $DB JDBC driver in target/quarkus-app/lib/main"
-
-# The app's own H2 options (everything after the file name), so both sides run with the same durability.
-APP_URL=$(sed -n 's/^quarkus\.datasource\.jdbc\.url=//p' src/main/resources/application.properties | head -1)
-H2_OPTIONS=${APP_URL#*;}
-[ "$H2_OPTIONS" != "$APP_URL" ] || die "cannot read the H2 options from application.properties"
+build_jar "$DB"
+DRIVER_JAR=$(driver_jar "$DB" target/quarkus-app)
 MIGRATIONS=src/main/resources/db/migration
 
 WORK=$(mktemp -d /tmp/infusion-bench.XXXXXX)
@@ -117,7 +91,8 @@ trap cleanup EXIT
 SUFFIX=$(basename "$WORK" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')
 db_url() {
     if [ "$DB" = h2 ]; then
-        echo "jdbc:h2:file:$WORK/$1/infusion-outcomes;$H2_OPTIONS"
+        # The app's own H2 options, so both sides run with the same durability.
+        h2_url "$WORK/$1"
     else
         echo "jdbc:postgresql://$PGHOST:$PGPORT/bench_$1_$SUFFIX"
     fi
@@ -197,7 +172,7 @@ echo "$(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '
 java -version 2>&1 | head -1
 echo "$(wrk -v 2>&1 | head -1 | cut -c1-40)"
 if [ "$DB" = h2 ]; then
-    echo "H2: $(basename "$DRIVER_JAR"), options: $H2_OPTIONS"
+    echo "H2: $(basename "$DRIVER_JAR"), $(db_url api)"
 else
     echo "$(psql -d postgres -Atqc 'select version()' | cut -d, -f1) at $PGHOST:$PGPORT," \
         "synchronous_commit=$(psql -d postgres -Atqc 'show synchronous_commit')," \

@@ -1,33 +1,11 @@
-# Shared by bench/crash.sh and bench/two-instances.sh (sourced, not run): build the packaged service for a
-# database kind, start it as production starts it (prod profile, configuration from environment variables),
-# wait for it, stop it. Everything listens on 127.0.0.1 only.
+# Shared by bench/crash.sh and bench/two-instances.sh (sourced, not run): start the packaged service as production
+# starts it (prod profile, configuration from environment variables), wait for it, stop it. Everything listens on
+# 127.0.0.1 only. Building the jar and the H2 URL come from lib.sh, which every bench script shares.
 
-log() { printf '\n== %s\n' "$*"; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-}
 APP_JAVA_OPTS=${APP_JAVA_OPTS:--Xmx512m}
-KIND_MARKER=target/quarkus-app/bench-db-kind
-
-# build_jar KIND: ./mvnw package for h2 or postgresql (the kind is fixed at build time), unless SKIP_BUILD=1.
-build_jar() {
-    if [ "${SKIP_BUILD:-0}" != 1 ]; then
-        log "building the jar for $1 (./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=$1)"
-        ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind="$1"
-        echo "$1" >"$KIND_MARKER"
-    fi
-    [ -f target/quarkus-app/quarkus-run.jar ] || die "no target/quarkus-app/quarkus-run.jar: build first"
-    if [ -f "$KIND_MARKER" ] && [ "$(cat "$KIND_MARKER")" != "$1" ]; then
-        die "target/quarkus-app was built for $(cat "$KIND_MARKER"), not $1: run without SKIP_BUILD=1"
-    fi
-}
-
-# h2_url DIR: the application's own H2 options (everything after the file name) on a file in DIR.
-h2_url() {
-    local app_url
-    app_url=$(sed -n 's/^quarkus\.datasource\.jdbc\.url=//p' src/main/resources/application.properties | head -1)
-    echo "jdbc:h2:file:$1/infusion-outcomes;${app_url#*;}"
-}
 
 # start_app NAME PORT MANAGEMENT_PORT JDBC_URL KEY_FILE LOG: starts the jar in the background; its pid in APP_PIDS[NAME].
 declare -A APP_PIDS

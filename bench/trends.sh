@@ -58,21 +58,15 @@ PHASES=${PHASES:-trend overview panel}
 TIMEOUT=${TIMEOUT:-10s}
 APP_JAVA_OPTS=${APP_JAVA_OPTS:-}
 APP_URL_SUFFIX=${APP_URL_SUFFIX:-}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-}
 BASE="http://127.0.0.1:$PORT"
 # Tokens live 900 s and are fetched before each wrk run.
 [ "$WARMUP" -le 840 ] && [ "$WARMUP_NEXT" -le 840 ] && [ "$DURATION" -le 840 ] \
     || { echo "trends: WARMUP, WARMUP_NEXT and DURATION must be <= 840 s" >&2; exit 1; }
 
-log() { printf '\n== %s\n' "$*"; }
-die() { printf 'trends: %s\n' "$*" >&2; exit 1; }
-
-if ! command -v wrk >/dev/null; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
-    fi
-    command -v wrk >/dev/null || die "wrk is not installed (apt-get install wrk)"
-fi
+BENCH_NAME=trends
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+require_wrk
 command -v curl >/dev/null || die "curl is not installed"
 [ -x /usr/bin/time ] || die "/usr/bin/time is missing (apt-get install time)"
 if [ "$DB" = postgresql ]; then
@@ -91,26 +85,18 @@ PG_DB=bench_trends_p${PATIENTS}_c${CASELOAD}_s${SEED}${VARIANT:+_$VARIANT}
 mkdir -p "$ROOT"
 
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$APP_DIR/quarkus-run.jar" ]; then
-    log "building the jar for $DB (./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=$DB)"
-    ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind="$DB"
-    # run.sh reads this marker: target/quarkus-app now holds a $DB build.
-    echo "$DB" >target/quarkus-app/bench-db-kind
+    SKIP_BUILD=0 build_jar "$DB"
     rm -rf "$APP_DIR"
     cp -r target/quarkus-app "$APP_DIR"
 fi
+DRIVER_JAR=$(driver_jar "$DB" "$APP_DIR")
 if [ "$DB" = h2 ]; then
-    DRIVER_JAR=$(ls "$APP_DIR"/lib/main/com.h2database.h2-*.jar 2>/dev/null | head -1)
-    APP_URL=$(sed -n 's/^quarkus\.datasource\.jdbc\.url=//p' src/main/resources/application.properties | head -1)
-    H2_OPTIONS=${APP_URL#*;}
-    [ "$H2_OPTIONS" != "$APP_URL" ] || die "cannot read the H2 options from application.properties"
-    DB_URL="jdbc:h2:file:$PWD/$DATA/h2/infusion-outcomes;$H2_OPTIONS"
+    DB_URL=$(h2_url "$PWD/$DATA/h2")
     DB_USER=sa DB_PASSWORD=
 else
-    DRIVER_JAR=$(ls "$APP_DIR"/lib/main/org.postgresql.postgresql-*.jar 2>/dev/null | head -1)
     DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DB"
     DB_USER=$PGUSER DB_PASSWORD=$PGPASSWORD
 fi
-[ -n "$DRIVER_JAR" ] || die "no $DB JDBC driver in $APP_DIR/lib/main"
 
 if curl -s -o /dev/null "$BASE/q/health/ready"; then
     die "something already answers on $BASE; pick another PORT"

@@ -1,0 +1,52 @@
+# Sourced by the bench scripts (not run): what every one of them needs the same way. Set BENCH_NAME before
+# sourcing to name the script in its error messages.
+
+log() { printf '\n== %s\n' "$*"; }
+die() { printf '%s: %s\n' "${BENCH_NAME:-bench}" "$*" >&2; exit 1; }
+
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-}
+KIND_MARKER=target/quarkus-app/bench-db-kind
+
+# require_wrk: installs wrk from Debian when run as root and it is missing.
+require_wrk() {
+    if ! command -v wrk >/dev/null; then
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
+        fi
+        command -v wrk >/dev/null || die "wrk is not installed (apt-get install wrk)"
+    fi
+}
+
+# build_jar KIND: ./mvnw package for h2 or postgresql (the kind is fixed at build time), unless SKIP_BUILD=1;
+# refuses a target/quarkus-app built for the other kind.
+build_jar() {
+    if [ "${SKIP_BUILD:-0}" != 1 ]; then
+        log "building the jar for $1 (./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind=$1)"
+        ./mvnw -B -q package -DskipTests -Dquarkus.datasource.db-kind="$1"
+        echo "$1" >"$KIND_MARKER"
+    fi
+    [ -f target/quarkus-app/quarkus-run.jar ] || die "no target/quarkus-app/quarkus-run.jar: build first"
+    if [ -f "$KIND_MARKER" ] && [ "$(cat "$KIND_MARKER")" != "$1" ]; then
+        die "target/quarkus-app was built for $(cat "$KIND_MARKER"), not $1: run without SKIP_BUILD=1"
+    fi
+}
+
+# driver_jar KIND APP_DIR: the JDBC driver the packaged app ships for h2 or postgresql.
+driver_jar() {
+    local jar
+    case "$1" in
+    h2) jar=$(ls "$2"/lib/main/com.h2database.h2-*.jar 2>/dev/null | head -1) ;;
+    *) jar=$(ls "$2"/lib/main/org.postgresql.postgresql-*.jar 2>/dev/null | head -1) ;;
+    esac
+    [ -n "$jar" ] || die "no $1 JDBC driver in $2/lib/main"
+    echo "$jar"
+}
+
+# h2_url DIR: the application's own H2 options (everything after the file name, so the same durability) on a
+# file in DIR.
+h2_url() {
+    local app_url
+    app_url=$(sed -n 's/^quarkus\.datasource\.jdbc\.url=//p' src/main/resources/application.properties | head -1)
+    [ "${app_url#*;}" != "$app_url" ] || die "cannot read the H2 options from application.properties"
+    echo "jdbc:h2:file:$1/infusion-outcomes;${app_url#*;}"
+}
