@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Two instances, one PostgreSQL (issue 7 point 3). Starts two copies of the packaged service (prod profile) at
+# Two instances, one PostgreSQL. Starts two copies of the packaged service (prod profile) at
 # the same moment on one fresh, empty PostgreSQL database, as an operator would behind a load balancer: the same
 # database, the same provisioned token signing key, the same bootstrap administrator. Then a write load that
 # alternates between them, request by request, and the checks:
