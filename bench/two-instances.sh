@@ -56,7 +56,7 @@ A=http://127.0.0.1:$PORT_A
 B=http://127.0.0.1:$PORT_B
 sql() { psql -d "$DB_NAME" -Atqc "$1"; }
 
-# The operator provisions one key for all instances (README, "Running N instances").
+# The operator provisions one key for all instances (docs/operations.md, "Several instances").
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/token-signing-key.pem" 2>/dev/null
 chmod 600 "$WORK/token-signing-key.pem"
 

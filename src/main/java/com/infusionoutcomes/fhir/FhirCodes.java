@@ -8,7 +8,7 @@ import com.infusionoutcomes.checkin.CheckInContext;
 import com.infusionoutcomes.trend.Domain;
 
 /**
- * The code systems the export uses. Two are the service's own, at stable URIs documented in the README and the
+ * The code systems the export uses. Two are the service's own, at stable URIs documented in docs/api-guide.md and the
  * OpenAPI contract: the domains (only pain has a LOINC code for its 0-10 item) and the context of a
  * check-in. Their codes are the API's own words ({@code sleep}, {@code PRE_INFUSION}).
  */
