@@ -27,8 +27,8 @@ public class UserService {
 
     /** Staff accounts only: a PATIENT login must be tied to its patient record through an enrollment code. */
     public UserResponse createStaff(NewUserRequest request) {
-        if (request.role() == Role.PATIENT) {
-            throw ProblemException.invalid("/role", "patients get a login through an enrollment code");
+        if (!request.ruleViolations().isEmpty()) {
+            throw ProblemException.invalid(request.ruleViolations());
         }
         return UserResponse.from(create(request.username(), request.password(), request.role(),
                 request.displayName(), null));
