@@ -38,7 +38,9 @@ import com.infusionoutcomes.system.Problem.FieldError;
  * Turns every failure into an RFC 9457 problem document. The line between 400 and 422: a body that is not
  * JSON, or a value of the wrong JSON type (a string where a number belongs), is malformed (400); a value of the
  * right type that is not acceptable (a score of 11 or 7.5, an unknown enum constant, a bad date, an unknown
- * property) is invalid (422). Either way each offending field is named by a JSON pointer.
+ * property) is invalid (422). Either way each offending field is named by a JSON pointer. Request bodies are read
+ * by {@link RequestBodies}, which lists all their mistakes in one problem (400 if one is of the wrong JSON type);
+ * the Jackson failures mapped here are the rest: text that is not JSON, and bodies bound by the framework alone.
  */
 public class ProblemMappers {
 
@@ -81,24 +83,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return respond(jsonProblem(e, "", path(uri)));
+        return respond(jsonProblem(e, path(uri)));
     }
 
-    /**
-     * The problem of a body Jackson could not bind, each pointer under {@code prefix} (an item of a batch is
-     * judged on its own, at /checkIns/3/...).
-     */
-    public static Problem jsonProblem(JsonProcessingException e, String prefix, String instance) {
+    /** The problem of a body Jackson could not parse or bind. */
+    private static Problem jsonProblem(JsonProcessingException e, String instance) {
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             // Parser messages describe tokens; binding messages name Java types, which are ours to keep.
             String what = e instanceof JsonParseException ? e.getOriginalMessage() : "the body must be a JSON object";
             return new ProblemException(ProblemType.MALFORMED_REQUEST,
-                    "The request body is not well-formed JSON", List.of(FieldError.at(prefix, what + where)))
+                    "The request body is not well-formed JSON", List.of(FieldError.at("", what + where)))
                     .toProblem(instance);
         }
-        String pointer = prefix + pointer(mapping.getPath());
+        String pointer = pointer(mapping.getPath());
         if (isWrongType(mapping)) {
             return ProblemException.wrongType(List.of(FieldError.at(pointer, "wrong JSON type"))).toProblem(instance);
         }

@@ -4,9 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.matchesPattern;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -106,6 +104,17 @@ class EveryMistakeAtOnceTest {
                 .then().statusCode(422).contentType(PROBLEM)
                 .body("errors.pointer", containsInAnyOrder("/birthYear", "/conditions/0", "/displayName",
                         "/enrolledAt", "/nickname", "/timezone"));
+    }
+
+    @Test
+    void shouldListEveryMistakeOfAStaffAccount() {
+        TestData.as(TestData.adminToken()).contentType(ContentType.JSON)
+                .body("{\"username\": \"a b\", \"password\": 12345678, \"role\": \"PATIENT\", \"displayName\": \" \","
+                        + " \"email\": \"x@example.org\"}")
+                .when().post("/api/v1/users")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.pointer", containsInAnyOrder("/displayName", "/email", "/password", "/role",
+                        "/username"));
     }
 
     @Test
