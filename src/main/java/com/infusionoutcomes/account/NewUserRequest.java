@@ -1,5 +1,7 @@
 package com.infusionoutcomes.account;
 
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -8,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.system.Problem.FieldError;
+import com.infusionoutcomes.system.SelfChecking;
 
 /** A staff account (CLINICIAN or ADMIN); patients get theirs through an enrollment code. */
 @Schema(name = "NewUserRequest")
@@ -15,5 +19,12 @@ public record NewUserRequest(
         @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{3,64}", message = "3-64 letters, digits or . _ @ -") String username,
         @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
         @NotNull Role role,
-        @NotBlank @Size(max = 200) String displayName) {
+        @NotBlank @Size(max = 200) String displayName) implements SelfChecking {
+
+    @Override
+    public List<FieldError> ruleViolations() {
+        return role == Role.PATIENT
+                ? List.of(FieldError.at("/role", "patients get a login through an enrollment code"))
+                : List.of();
+    }
 }

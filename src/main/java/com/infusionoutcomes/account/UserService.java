@@ -2,6 +2,7 @@ package com.infusionoutcomes.account;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.Page;
 import com.infusionoutcomes.system.Persistence;
+import com.infusionoutcomes.system.Problem.FieldError;
 import com.infusionoutcomes.system.ProblemException;
 
 @ApplicationScoped
@@ -27,8 +29,9 @@ public class UserService {
 
     /** Staff accounts only: a PATIENT login must be tied to its patient record through an enrollment code. */
     public UserResponse createStaff(NewUserRequest request) {
-        if (request.role() == Role.PATIENT) {
-            throw ProblemException.invalid("/role", "patients get a login through an enrollment code");
+        List<FieldError> errors = request.ruleViolations();
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
         }
         return UserResponse.from(create(request.username(), request.password(), request.role(),
                 request.displayName(), null));

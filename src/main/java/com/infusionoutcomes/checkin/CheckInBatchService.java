@@ -21,15 +21,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.hibernate.Session;
 import org.hibernate.jpa.AvailableHints;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.infusionoutcomes.access.Actor;
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.alert.AlertService;
@@ -42,8 +38,8 @@ import com.infusionoutcomes.system.Persistence;
 import com.infusionoutcomes.system.Problem;
 import com.infusionoutcomes.system.Problem.FieldError;
 import com.infusionoutcomes.system.ProblemException;
-import com.infusionoutcomes.system.ProblemMappers;
 import com.infusionoutcomes.system.ProblemType;
+import com.infusionoutcomes.system.RequestBodies;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -69,15 +65,14 @@ public class CheckInBatchService {
     private final PatientService patients;
     private final Caller caller;
     private final AuditLog audit;
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    private final RequestBodies bodies;
     private final CheckInVersionRepository versions;
     private final AlertService alerts;
     private final WorseningCheck worsening;
     private final Event<CheckInStored> checkInStored;
 
-    CheckInBatchService(EntityManager em, PatientService patients, Caller caller, AuditLog audit, ObjectMapper mapper,
-            Validator validator, CheckInVersionRepository versions, AlertService alerts, WorseningCheck worsening,
+    CheckInBatchService(EntityManager em, PatientService patients, Caller caller, AuditLog audit, RequestBodies bodies,
+            CheckInVersionRepository versions, AlertService alerts, WorseningCheck worsening,
             Event<CheckInStored> checkInStored) {
         this.checkInStored = checkInStored;
         this.alerts = alerts;
@@ -86,8 +81,7 @@ public class CheckInBatchService {
         this.patients = patients;
         this.caller = caller;
         this.audit = audit;
-        this.mapper = mapper;
-        this.validator = validator;
+        this.bodies = bodies;
         this.versions = versions;
     }
 
@@ -128,23 +122,18 @@ public class CheckInBatchService {
                 results[i] = invalid(id, List.of(FieldError.at(at, "must be a check-in object")), instance);
                 continue;
             }
-            CheckInRequest request;
-            try {
-                request = mapper.treeToValue(node, CheckInRequest.class);
-            } catch (JsonProcessingException e) {
-                results[i] = new CheckInBatchResult(id, Outcome.INVALID, ProblemMappers.jsonProblem(e, at, instance));
-                continue;
-            }
-            Set<ConstraintViolation<CheckInRequest>> violations = validator.validate(request);
-            List<FieldError> errors = new ArrayList<>(ProblemMappers.fieldErrors(violations, at));
-            if (request.id() == null) {
+            RequestBodies.Reading<CheckInRequest> reading = bodies.read(node, CheckInRequest.class, at);
+            List<FieldError> errors = new ArrayList<>(reading.errors());
+            if (node.path("id").isMissingNode() || node.path("id").isNull()) {
                 errors.add(FieldError.at(at + "/id", "is required in a batch: the client's id makes a retry safe"));
             }
             if (!errors.isEmpty()) {
-                results[i] = invalid(id, errors, instance);
+                Problem problem = (reading.wrongType() ? ProblemException.wrongType(errors)
+                        : ProblemException.invalid(errors)).toProblem(instance);
+                results[i] = new CheckInBatchResult(id, Outcome.INVALID, problem);
                 continue;
             }
-            items.add(new Item(i, request));
+            items.add(new Item(i, reading.value()));
         }
         return items;
     }

@@ -1,7 +1,9 @@
 package com.infusionoutcomes.checkin;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -9,6 +11,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.infusionoutcomes.system.Problem.FieldError;
+import com.infusionoutcomes.system.SelfChecking;
 
 /**
  * What a correction may change, applied as a JSON merge patch: the report's content, which makes the check-in
@@ -21,7 +26,12 @@ public record CheckInCorrection(
         @NotNull OffsetDateTime recordedAt,
         @NotNull @Valid Scores scores,
         @Size(max = 2000) String note,
-        @NotNull CheckInStatus status) {
+        @NotNull CheckInStatus status) implements SelfChecking {
+
+    @Override
+    public List<FieldError> ruleViolations() {
+        return CheckInRules.ownRules(asReport(null), Instant.now(), "");
+    }
 
     static CheckInCorrection from(CheckIn c) {
         return new CheckInCorrection(c.context, c.sessionId, c.recordedAt.atOffset(ZoneOffset.UTC),

@@ -1,6 +1,8 @@
 package com.infusionoutcomes.checkin;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -8,6 +10,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.infusionoutcomes.system.Problem.FieldError;
+import com.infusionoutcomes.system.SelfChecking;
 
 /**
  * One report by the patient. A client that may retry (an offline phone) supplies {@code id}: a retry with the
@@ -20,5 +25,10 @@ public record CheckInRequest(
         UUID sessionId,
         @NotNull OffsetDateTime recordedAt,
         @NotNull @Valid Scores scores,
-        @Size(max = 2000) String note) {
+        @Size(max = 2000) String note) implements SelfChecking {
+
+    @Override
+    public List<FieldError> ruleViolations() {
+        return CheckInRules.ownRules(this, Instant.now(), "");
+    }
 }

@@ -23,18 +23,24 @@ final class CheckInRules {
 
     /** The rule violations of a well-formed request, each at its JSON pointer under {@code prefix}. */
     static List<FieldError> check(CheckInRequest r, Instant now, Predicate<UUID> isPatientsSession, String prefix) {
-        List<FieldError> errors = new ArrayList<>();
-        if (r.recordedAt().toInstant().isAfter(now.plus(PatientService.CLOCK_SKEW))) {
-            errors.add(FieldError.at(prefix + "/recordedAt", "must not be more than 5 minutes in the future"));
-        }
-        if (r.scores().isEmpty()) {
-            errors.add(FieldError.at(prefix + "/scores", "at least one of pain, sleep, mobility, mood is required"));
-        }
-        if (r.sessionId() == null && r.context().needsSession()) {
-            errors.add(FieldError.at(prefix + "/sessionId", "is required for a " + r.context() + " check-in"));
-        }
+        List<FieldError> errors = new ArrayList<>(ownRules(r, now, prefix));
         if (r.sessionId() != null && !isPatientsSession.test(r.sessionId())) {
             errors.add(FieldError.at(prefix + "/sessionId", "is not an infusion session of this patient"));
+        }
+        return errors;
+    }
+
+    /** The rules that need no stored data; any field may be null (it failed an earlier check, or is absent). */
+    static List<FieldError> ownRules(CheckInRequest r, Instant now, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r.recordedAt() != null && r.recordedAt().toInstant().isAfter(now.plus(PatientService.CLOCK_SKEW))) {
+            errors.add(FieldError.at(prefix + "/recordedAt", "must not be more than 5 minutes in the future"));
+        }
+        if (r.scores() != null && r.scores().isEmpty()) {
+            errors.add(FieldError.at(prefix + "/scores", "at least one of pain, sleep, mobility, mood is required"));
+        }
+        if (r.sessionId() == null && r.context() != null && r.context().needsSession()) {
+            errors.add(FieldError.at(prefix + "/sessionId", "is required for a " + r.context() + " check-in"));
         }
         return errors;
     }

@@ -1,7 +1,10 @@
 package com.infusionoutcomes.patient;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
@@ -13,6 +16,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.infusionoutcomes.system.IanaTimezone;
+import com.infusionoutcomes.system.Problem.FieldError;
+import com.infusionoutcomes.system.SelfChecking;
 
 /** What a client may set on a patient, on create and (as a merge patch) on update. */
 @Schema(name = "PatientRequest")
@@ -22,7 +27,19 @@ public record PatientRequest(
         @Min(1900) @Max(2100) Integer birthYear,
         List<@NotNull Condition> conditions,
         @IanaTimezone String timezone,
-        OffsetDateTime enrolledAt) {
+        OffsetDateTime enrolledAt) implements SelfChecking {
+
+    @Override
+    public List<FieldError> ruleViolations() {
+        List<FieldError> errors = new ArrayList<>();
+        if (birthYear != null && birthYear > Year.now().getValue()) {
+            errors.add(FieldError.at("/birthYear", "must not be in the future"));
+        }
+        if (enrolledAt != null && enrolledAt.toInstant().isAfter(Instant.now().plus(PatientService.CLOCK_SKEW))) {
+            errors.add(FieldError.at("/enrolledAt", "must not be in the future"));
+        }
+        return errors;
+    }
 
     static PatientRequest from(Patient patient) {
         return new PatientRequest(patient.externalId, patient.displayName, patient.birthYear,

@@ -2,7 +2,6 @@ package com.infusionoutcomes.patient;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -125,14 +124,7 @@ public class PatientService {
     }
 
     private void apply(Patient patient, PatientRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        Instant now = Instant.now();
-        if (request.birthYear() != null && request.birthYear() > Year.now().getValue()) {
-            errors.add(FieldError.at("/birthYear", "must not be in the future"));
-        }
-        if (request.enrolledAt() != null && request.enrolledAt().toInstant().isAfter(now.plus(CLOCK_SKEW))) {
-            errors.add(FieldError.at("/enrolledAt", "must not be in the future"));
-        }
+        List<FieldError> errors = request.ruleViolations();
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }

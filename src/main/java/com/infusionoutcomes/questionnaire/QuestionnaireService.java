@@ -134,27 +134,10 @@ public class QuestionnaireService {
 
     private QuestionnaireResponse validate(UUID patientId, QuestionnaireResponseRequest r) {
         patients.requireForCare(patientId);
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>(r.ruleViolations());
         Instant now = Instant.now();
         Instrument instrument = r.instrument();
         List<Integer> answers = r.answers();
-        if (r.recordedAt().toInstant().isAfter(now.plus(PatientService.CLOCK_SKEW))) {
-            errors.add(FieldError.at("/recordedAt", "must not be more than 5 minutes in the future"));
-        }
-        if (answers.size() != instrument.itemCount()) {
-            errors.add(FieldError.at("/answers", "must have exactly " + instrument.itemCount() + " answers for "
-                    + instrument.code() + ", in item order"));
-        }
-        for (int i = 0; i < answers.size(); i++) {
-            int a = answers.get(i);
-            if (a < instrument.minAnswer() || a > instrument.maxAnswer()) {
-                errors.add(FieldError.at("/answers/" + i, "must be between " + instrument.minAnswer() + " and "
-                        + instrument.maxAnswer()));
-            }
-        }
-        if (r.context() != null && r.context().needsSession() && r.sessionId() == null) {
-            errors.add(FieldError.at("/sessionId", "is required for a " + r.context() + " response"));
-        }
         if (r.sessionId() != null && !sessions.belongsTo(r.sessionId(), patientId)) {
             errors.add(FieldError.at("/sessionId", "is not an infusion session of this patient"));
         }

@@ -156,50 +156,12 @@ public class SessionService {
     }
 
     private static void checkRules(SessionRequest r, SessionStatus from) {
-        List<FieldError> errors = new ArrayList<>();
-        switch (r.status()) {
-            case SCHEDULED, CANCELLED -> {
-                require(errors, r.scheduledAt(), "/scheduledAt", "is required for a " + r.status() + " session");
-                if (r.endedAt() != null) {
-                    errors.add(FieldError.at("/endedAt", "only a COMPLETED session has ended"));
-                }
-            }
-            case COMPLETED -> {
-                require(errors, r.startedAt(), "/startedAt", "is required for a COMPLETED session");
-                require(errors, r.endedAt(), "/endedAt", "is required for a COMPLETED session");
-                if (r.startedAt() != null && r.endedAt() != null) {
-                    if (!r.endedAt().isAfter(r.startedAt())) {
-                        errors.add(FieldError.at("/endedAt", "must be after startedAt"));
-                    } else if (Duration.between(r.startedAt(), r.endedAt()).compareTo(MAX_INFUSION_LENGTH) > 0) {
-                        errors.add(FieldError.at("/endedAt", "must be at most 24 hours after startedAt"));
-                    }
-                    if (r.endedAt().toInstant().isAfter(Instant.now().plus(PatientService.CLOCK_SKEW))) {
-                        errors.add(FieldError.at("/endedAt", "a completed session cannot end in the future"));
-                    }
-                }
-            }
-        }
+        List<FieldError> errors = new ArrayList<>(r.ruleViolations());
         if (from != null && from != r.status() && from != SessionStatus.SCHEDULED) {
             errors.add(FieldError.at("/status", "a " + from + " session cannot become " + r.status()));
         }
-        List<VitalSign> vitals = r.vitals() == null ? List.of() : r.vitals();
-        for (int i = 0; i < vitals.size(); i++) {
-            VitalSign v = vitals.get(i);
-            if (v.systolic() == null && v.diastolic() == null && v.heartRate() == null && v.spo2() == null) {
-                errors.add(FieldError.at("/vitals/" + i, "must record at least one measurement"));
-            }
-            if (v.systolic() != null && v.diastolic() != null && v.diastolic() >= v.systolic()) {
-                errors.add(FieldError.at("/vitals/" + i + "/diastolic", "must be lower than systolic"));
-            }
-        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
-        }
-    }
-
-    private static void require(List<FieldError> errors, OffsetDateTime value, String pointer, String detail) {
-        if (value == null) {
-            errors.add(FieldError.at(pointer, detail));
         }
     }
 

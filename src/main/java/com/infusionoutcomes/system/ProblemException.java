@@ -62,12 +62,23 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(List<FieldError> errors) {
-        // One order for every 422, whichever rule found the error: clients and tests can rely on it.
-        List<FieldError> sorted = errors.stream()
+        return new ProblemException(ProblemType.VALIDATION_FAILED, "The request has invalid fields", sorted(errors));
+    }
+
+    /**
+     * A body with a value of the wrong JSON type (a string where a number belongs) is malformed (400); the errors
+     * name that value and every other mistake found with it.
+     */
+    public static ProblemException wrongType(List<FieldError> errors) {
+        return new ProblemException(ProblemType.MALFORMED_REQUEST, "A value has the wrong JSON type", sorted(errors));
+    }
+
+    // One order for every list of errors, whichever rule found each: clients and tests can rely on it.
+    private static List<FieldError> sorted(List<FieldError> errors) {
+        return errors.stream()
                 .sorted(Comparator.comparing(FieldError::pointer, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(FieldError::detail))
                 .toList();
-        return new ProblemException(ProblemType.VALIDATION_FAILED, "The request has invalid fields", sorted);
     }
 
     public static ProblemException invalid(String pointer, String detail) {

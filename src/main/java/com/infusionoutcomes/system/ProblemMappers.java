@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -25,17 +26,21 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.util.ClassUtil;
 import com.infusionoutcomes.system.Problem.FieldError;
 
 /**
  * Turns every failure into an RFC 9457 problem document. The line between 400 and 422: a body that is not
  * JSON, or a value of the wrong JSON type (a string where a number belongs), is malformed (400); a value of the
  * right type that is not acceptable (a score of 11 or 7.5, an unknown enum constant, a bad date, an unknown
- * property) is invalid (422). Either way each offending field is named by a JSON pointer.
+ * property) is invalid (422). Either way each offending field is named by a JSON pointer. Request bodies are read
+ * by {@link RequestBodies}, which lists all their mistakes in one problem (400 if one is of the wrong JSON type);
+ * the Jackson failures mapped here are the rest: text that is not JSON, and bodies bound by the framework alone.
  */
 public class ProblemMappers {
 
@@ -78,33 +83,57 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return respond(jsonProblem(e, "", path(uri)));
+        return respond(jsonProblem(e, path(uri)));
     }
 
-    /**
-     * The problem of a body Jackson could not bind, each pointer under {@code prefix} (an item of a batch is
-     * judged on its own, at /checkIns/3/...).
-     */
-    public static Problem jsonProblem(JsonProcessingException e, String prefix, String instance) {
+    /** The problem of a body Jackson could not parse or bind. */
+    private static Problem jsonProblem(JsonProcessingException e, String instance) {
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             // Parser messages describe tokens; binding messages name Java types, which are ours to keep.
             String what = e instanceof JsonParseException ? e.getOriginalMessage() : "the body must be a JSON object";
             return new ProblemException(ProblemType.MALFORMED_REQUEST,
-                    "The request body is not well-formed JSON", List.of(FieldError.at(prefix, what + where)))
+                    "The request body is not well-formed JSON", List.of(FieldError.at("", what + where)))
                     .toProblem(instance);
         }
-        String pointer = prefix + pointer(mapping.getPath());
-        if (e instanceof UnrecognizedPropertyException) {
-            return ProblemException.invalid(pointer, "unknown property; known properties are "
-                    + ((UnrecognizedPropertyException) e).getKnownPropertyIds()).toProblem(instance);
+        String pointer = pointer(mapping.getPath());
+        if (isWrongType(mapping)) {
+            return ProblemException.wrongType(List.of(FieldError.at(pointer, "wrong JSON type"))).toProblem(instance);
         }
-        if (e instanceof InvalidFormatException format && isInvalidValueOfRightType(format)) {
-            return ProblemException.invalid(pointer, describe(format)).toProblem(instance);
+        return ProblemException.invalid(pointer, describe(mapping)).toProblem(instance);
+    }
+
+    /** Whether Jackson refused a value for its JSON type (a string where a number belongs) rather than its content. */
+    static boolean isWrongType(JsonMappingException e) {
+        return !(e instanceof UnrecognizedPropertyException)
+                && !(e instanceof InvalidFormatException format && isInvalidValueOfRightType(format));
+    }
+
+    /** What is wrong with a value of the right JSON type, or with an unknown property. */
+    static String describe(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown property; known properties are " + unknown.getKnownPropertyIds();
         }
-        return new ProblemException(ProblemType.MALFORMED_REQUEST, "A value has the wrong JSON type",
-                List.of(FieldError.at(pointer, "wrong JSON type"))).toProblem(instance);
+        return describe((InvalidFormatException) e);
+    }
+
+    /** The JSON type a value bound to {@code type} must have, for "wrong JSON type" messages. */
+    static String jsonType(JavaType type) {
+        Class<?> raw = type.isPrimitive() ? ClassUtil.wrapperType(type.getRawClass()) : type.getRawClass();
+        if (type.isCollectionLikeType() || type.isArrayType()) {
+            return "an array";
+        }
+        if (isIntegral(raw)) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(raw)) {
+            return "a number";
+        }
+        if (raw == Boolean.class) {
+            return "true or false";
+        }
+        return raw.isRecord() || type.isMapLikeType() ? "an object" : "a string";
     }
 
     /** Bean Validation's findings as field errors, each pointer under {@code prefix}. */
@@ -126,27 +155,43 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response patch(JsonMergePatch.PatchReadException e, UriInfo uri) {
-        return json(e.getCause(), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, Request request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri); // the framework wraps body parse failures in a bare 400
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
+        // A path that names nothing, whether its id is unknown or not an id at all (not-a-uuid), is one problem.
+        Problem problem = status.getStatusCode() == 404
+                ? ProblemException.notFound("Resource").toProblem(path(uri))
+                : new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
+                        detail(e, status.getStatusCode(), request, uri), path(uri), null);
         Response.ResponseBuilder builder = Response.status(status.getStatusCode())
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
-                        status.getStatusCode() == 404 ? "No such resource" : e.getMessage(), path(uri), null));
-        // Keep protocol headers the framework set (Allow on 405, WWW-Authenticate on 401, Retry-After on 429).
+                .entity(problem);
+        // Keep protocol headers the framework set (WWW-Authenticate on 401, Retry-After on 429).
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!"Content-Type".equalsIgnoreCase(name) && !"Content-Length".equalsIgnoreCase(name)) {
                 values.forEach(v -> builder.header(name, v));
             }
         });
+        if (status.getStatusCode() == 405 && uri != null && e.getResponse().getHeaderString("Allow") == null) {
+            builder.header("Allow", String.join(", ", ContractOperations.allowed(uri.getPath())));
+        }
         return builder.build();
+    }
+
+    /** 415 and 406 name the media types the operation accepts or produces, so a client can correct its request. */
+    private static String detail(WebApplicationException e, int status, Request request, UriInfo uri) {
+        if (uri == null || (status != 415 && status != 406)) {
+            return e.getMessage();
+        }
+        Set<String> types = status == 415 ? ContractOperations.accepted(request.getMethod(), uri.getPath())
+                : ContractOperations.produced(request.getMethod(), uri.getPath());
+        if (types.isEmpty()) {
+            return e.getMessage();
+        }
+        return (status == 415 ? "The request body must be " : "This operation answers with ")
+                + String.join(" or ", types) + (status == 415 ? " (Content-Type)" : " (Accept)");
     }
 
     @ServerExceptionMapper(priority = 10_000)
@@ -245,7 +290,7 @@ public class ProblemMappers {
         return pointer.toString();
     }
 
-    private static String escape(String token) {
+    static String escape(String token) {
         return token.replace("~", "~0").replace("/", "~1");
     }
 

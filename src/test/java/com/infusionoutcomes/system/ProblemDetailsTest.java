@@ -1,6 +1,7 @@
 package com.infusionoutcomes.system;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -30,28 +31,60 @@ class ProblemDetailsTest {
 
 
     private static final String PROBLEM = "application/problem+json";
+    private static final String NOT_FOUND = "urn:infusion-outcomes:problem:not-found";
 
     @Test
     void shouldAnswerUnknownRouteWithProblem() {
         given().when().get("/api/v1/no-such-thing")
                 .then().statusCode(404).contentType(PROBLEM)
                 .body("status", equalTo(404))
-                .body("title", equalTo("Not Found"))
+                .body("type", equalTo(NOT_FOUND))
+                .body("title", equalTo("Not found"))
                 .body("instance", equalTo("/api/v1/no-such-thing"));
     }
 
+    // A client cannot tell an id that names nothing from one that is not an id at all, nor should it need to.
     @Test
-    void shouldAnswerUnsupportedMethodWithProblem() {
+    void shouldAnswerUnknownAndMalformedIdsWithOneProblemType() {
+        String patientId = TestData.enrollPatient();
+        for (String id : new String[] { TestData.unknownId(), "not-a-uuid", "1-1-1-1-1" }) {
+            given().when().get("/api/v1/patients/{id}", id)
+                    .then().statusCode(404).contentType(PROBLEM).body("type", equalTo(NOT_FOUND));
+            given().when().get("/api/v1/patients/{p}/check-ins/{c}", patientId, id)
+                    .then().statusCode(404).contentType(PROBLEM).body("type", equalTo(NOT_FOUND));
+        }
+    }
+
+    @Test
+    void shouldAnswerUnsupportedMethodWithProblemAndAllow() {
         given().when().delete("/api/v1/patients/{id}", TestData.unknownId())
                 .then().statusCode(405).contentType(PROBLEM)
+                .header("Allow", allOf(containsString("GET"), containsString("PATCH")))
                 .body("status", equalTo(405));
     }
 
     @Test
-    void shouldAnswerUnsupportedMediaTypeWithProblem() {
+    void shouldNameTheAcceptedMediaTypesOn415() {
         given().contentType(ContentType.TEXT).body("displayName=X")
                 .when().post("/api/v1/patients")
-                .then().statusCode(415).contentType(PROBLEM).body("status", equalTo(415));
+                .then().statusCode(415).contentType(PROBLEM).body("status", equalTo(415))
+                .body("detail", containsString("application/json"));
+        given().contentType(ContentType.XML).body("<patient/>")
+                .when().patch("/api/v1/patients/{id}", TestData.enrollPatient())
+                .then().statusCode(415).contentType(PROBLEM)
+                .body("detail", allOf(containsString("application/merge-patch+json"),
+                        containsString("application/json")));
+    }
+
+    @Test
+    void shouldNameTheProducedMediaTypesOn406() {
+        String patientId = TestData.enrollPatient();
+        given().accept("application/xml").when().get("/api/v1/patients/{id}", patientId)
+                .then().statusCode(406).contentType(PROBLEM).body("status", equalTo(406))
+                .body("detail", containsString("application/json"));
+        given().accept("image/png").when().get("/api/v1/patients/{id}/check-ins", patientId)
+                .then().statusCode(406).contentType(PROBLEM)
+                .body("detail", allOf(containsString("application/json"), containsString("text/csv")));
     }
 
     @Test
