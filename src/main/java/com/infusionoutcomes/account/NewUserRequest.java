@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.infusionoutcomes.access.Role;
 
-/** A staff account (CLINICIAN or ADMIN); patients get theirs through an enrollment code. */
+/** A staff account (CLINICIAN, ADMIN or RESEARCHER); patients get theirs through an enrollment code. */
 @Schema(name = "NewUserRequest")
 public record NewUserRequest(
         @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{3,64}", message = "3-64 letters, digits or . _ @ -") String username,

@@ -22,13 +22,14 @@ public record ReportStyle(String css, String headerPolicy, String documentPolicy
 
     static final String CSS_RESOURCE = "report/patient-report.css";
 
-    static final ReportStyle INSTANCE = load();
+    static final ReportStyle INSTANCE = load(CSS_RESOURCE);
 
-    private static ReportStyle load() {
+    /** Another printable page's own style sheet (a class-path resource), under the same policy. */
+    public static ReportStyle load(String cssResource) {
         String css;
-        try (InputStream in = ReportStyle.class.getClassLoader().getResourceAsStream(CSS_RESOURCE)) {
+        try (InputStream in = ReportStyle.class.getClassLoader().getResourceAsStream(cssResource)) {
             if (in == null) {
-                throw new IllegalStateException(CSS_RESOURCE + " is missing");
+                throw new IllegalStateException(cssResource + " is missing");
             }
             css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
