@@ -265,8 +265,7 @@ public class ResearchExportService {
             Subject subject = subjects.get((UUID) r[0]);
             csv.code(subject.pseudonym()).number(numbering.next((UUID) r[0])).code(subject.day((Instant) r[2]))
                     .code(Duration.between((Instant) r[2], (Instant) r[3]).toMinutes())
-                    .number((BigDecimal) r[4]).number((BigDecimal) r[5]).number((BigDecimal) r[6])
-                    .number((BigDecimal) r[7]).end();
+                    .number(plain(r[4])).number(plain(r[5])).number(plain(r[6])).number(plain(r[7])).end();
             counts.merge("infusions", 1, Integer::sum);
         }
     }
@@ -325,10 +324,19 @@ public class ResearchExportService {
                     CheckInContext context = (CheckInContext) r[4];
                     csv.code(subject.pseudonym()).code(subject.day((Instant) r[1])).number(sequence.next((UUID) r[0]))
                             .code(((Instrument) r[3]).code()).code(context)
-                            .number(r[5] == null ? null : numbers.get((UUID) r[5])).number((BigDecimal) r[6])
+                            .number(r[5] == null ? null : numbers.get((UUID) r[5])).number(plain(r[6]))
                             .code(r[7]).end();
                     counts.merge("questionnaires", 1, Integer::sum);
                 });
+    }
+
+    /** As the JSON API writes decimals: 71.5, not the column's 71.50. */
+    private static BigDecimal plain(Object value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = ((BigDecimal) value).stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** The completed infusions of these patients, numbered by startedAt as the API numbers them. */
