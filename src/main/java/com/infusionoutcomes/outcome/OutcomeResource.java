@@ -34,7 +34,7 @@ public class OutcomeResource {
         static native TemplateInstance outcomes(OutcomePage page, ReportStyle style);
     }
 
-    static final ReportStyle STYLE = ReportStyle.load("outcome/outcomes.css");
+    static final ReportStyle STYLE = ReportStyle.load(ReportStyle.CSS_RESOURCE, "outcome/outcomes.css");
 
     private final OutcomeService service;
 
