@@ -278,7 +278,7 @@ class OutcomeResourceTest {
                 .when().get("/api/v1/patients/{p}/trends/pain", p1)
                 .then().statusCode(200).extract().jsonPath();
         assertEquals("SUBSTANTIAL", trend.getString("category"));
-        assertEquals(List.of(1.5, 1.0, 1.0, 1.5, 1.5, 8.0, 3.0), trend.getList("sessions.durabilityDays", Number.class)
+        assertEquals(List.of(1.5, 1.0, 1.0, 1.5, 1.5, 8.0, 3.0), trend.<Object>getList("sessions.durabilityDays")
                 .stream().map(OutcomeResourceTest::decimal).toList());
         assertEquals(List.of(false, true, false, true, false, false, true), trend.getList("sessions.durabilityCensored"));
     }
