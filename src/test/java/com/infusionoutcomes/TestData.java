@@ -94,7 +94,7 @@ public final class TestData {
         return anonymous().header("Authorization", "Bearer " + token);
     }
 
-    /** A new CLINICIAN or ADMIN account; returns its username (its id via {@link #userId}). */
+    /** A new CLINICIAN, ADMIN or RESEARCHER account; returns its username (its id via {@link #userId}). */
     public static String createStaff(String role) {
         String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         as(adminToken())
@@ -185,6 +185,22 @@ public final class TestData {
                 .when().post("/api/v1/patients/{p}/questionnaire-responses", patientId)
                 .then().statusCode(201)
                 .extract().path("id");
+    }
+
+    /** A questionnaire response recorded at {@code recordedAt}, sent as the signed-in user. */
+    public static String questionnaireResponse(String patientId, String instrument, String answers,
+            Instant recordedAt) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"instrument\": \"" + instrument + "\", \"answers\": [" + answers + "], \"recordedAt\": \""
+                        + recordedAt + "\"}")
+                .when().post("/api/v1/patients/{p}/questionnaire-responses", patientId)
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** A new RESEARCHER account's token: sees the de-identified research export and nothing identified. */
+    public static String researcherToken() {
+        return token(createStaff("RESEARCHER"), PASSWORD);
     }
 
     /** The id of the patient's first alert (most severe, then oldest) that is not RESOLVED, seen by the shared clinician. */

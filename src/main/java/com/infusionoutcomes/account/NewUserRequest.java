@@ -13,7 +13,7 @@ import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.system.Problem.FieldError;
 import com.infusionoutcomes.system.SelfChecking;
 
-/** A staff account (CLINICIAN or ADMIN); patients get theirs through an enrollment code. */
+/** A staff account (CLINICIAN, ADMIN or RESEARCHER); patients get theirs through an enrollment code. */
 @Schema(name = "NewUserRequest")
 public record NewUserRequest(
         @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{3,64}", message = "3-64 letters, digits or . _ @ -") String username,

@@ -49,4 +49,7 @@ public class AuditEvent {
 
     @Column(name = "source_ip")
     public String sourceIp;
+
+    /** What the access amounted to, when only known after it ran (an export's row counts); usually null. */
+    public String detail;
 }

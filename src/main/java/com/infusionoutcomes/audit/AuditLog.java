@@ -46,6 +46,30 @@ public class AuditLog {
     }
 
     /**
+     * An access whose extent is known only once it has run, such as an export that counts its rows while it
+     * streams them: who is acting and which request it is are taken now, while the request is at hand, and the
+     * event is written by {@link Deferred#record} in a transaction of its own.
+     */
+    public Deferred deferred(AuditAction action, String resourceType) {
+        RoutingContext rc = http.getCurrent();
+        Actor actor = caller.actor();
+        String requestId = AuditContext.requestId(rc);
+        String sourceIp = AuditContext.sourceIp(rc);
+        AuditContext.markRecorded(rc);
+        return (outcome, detail) -> {
+            AuditEvent event = event(actor, action, resourceType, null, null, outcome, requestId, sourceIp);
+            event.detail = detail;
+            QuarkusTransaction.requiringNew().run(() -> events.persist(event));
+        };
+    }
+
+    /** The second half of {@link #deferred}. */
+    @FunctionalInterface
+    public interface Deferred {
+        void record(AuditOutcome outcome, String detail);
+    }
+
+    /**
      * An answer replayed for an Idempotency-Key: the caller reads again what its first request wrote. Recorded
      * as a read of the path's patient data, in a transaction of its own.
      */

@@ -17,7 +17,7 @@ import com.infusionoutcomes.system.ProblemException;
 /** The instrument catalogue: reference data, the same for every signed-in user, so it is not audited. */
 @Path("/api/v1/instruments")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Role.PATIENT_NAME, Role.CLINICIAN_NAME, Role.ADMIN_NAME })
+@RolesAllowed({ Role.PATIENT_NAME, Role.CLINICIAN_NAME, Role.ADMIN_NAME, Role.RESEARCHER_NAME })
 public class InstrumentResource {
 
     @GET

@@ -47,13 +47,8 @@ public class ReportResource {
                 .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** A query parameter, unlike the trend's path segment: an unknown value is invalid input (422), not a 404. */
     private static Domain domain(String value) {
-        if (value == null || value.isBlank()) {
-            return Domain.PAIN;
-        }
-        return Domain.fromPath(value.trim()).orElseThrow(() -> ProblemException.invalidParameter("domain",
-                "must be one of [pain, sleep, mobility, mood]"));
+        return Domain.fromParameter("domain", value);
     }
 
     private static PanelSort sort(String value) {

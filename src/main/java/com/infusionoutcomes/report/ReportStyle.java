@@ -20,20 +20,30 @@ import java.util.Base64;
  */
 public record ReportStyle(String css, String headerPolicy, String documentPolicy) {
 
-    static final String CSS_RESOURCE = "report/patient-report.css";
+    public static final String CSS_RESOURCE = "report/patient-report.css";
 
-    static final ReportStyle INSTANCE = load();
+    static final ReportStyle INSTANCE = load(CSS_RESOURCE);
 
-    private static ReportStyle load() {
-        String css;
-        try (InputStream in = ReportStyle.class.getClassLoader().getResourceAsStream(CSS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(CSS_RESOURCE + " is missing");
+    /**
+     * Another printable page's style: the class-path style sheets given, one after the other (the patient report's
+     * first, for the look every page shares), under the same policy.
+     */
+    public static ReportStyle load(String... cssResources) {
+        StringBuilder css = new StringBuilder();
+        for (String resource : cssResources) {
+            try (InputStream in = ReportStyle.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " is missing");
+                }
+                css.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return of(css.toString());
+    }
+
+    private static ReportStyle of(String css) {
         String document = "default-src 'none'; style-src 'sha256-" + sha256(css) + "'; img-src data:;"
                 + " base-uri 'none'; form-action 'none'";
         return new ReportStyle(css, document + "; frame-ancestors 'none'", document);

@@ -281,7 +281,7 @@ public record TrendChart(
     }
 
     /** One decimal place is a tenth of a user unit: finer than any screen or printer shows. */
-    static String number(double value) {
+    public static String number(double value) {
         return BigDecimal.valueOf(Math.round(value * 10), 1).stripTrailingZeros().toPlainString();
     }
 

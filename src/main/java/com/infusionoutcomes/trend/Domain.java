@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.infusionoutcomes.checkin.Scores;
+import com.infusionoutcomes.system.ProblemException;
 
 /** The four 0-10 items a patient reports; named in paths and JSON in lower case ("pain"). */
 public enum Domain implements Measure {
@@ -74,6 +75,18 @@ public enum Domain implements Measure {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A domain named in a query parameter, pain when absent. Unlike a trend's path segment, an unknown value is
+     * invalid input (422), not a resource that does not exist.
+     */
+    public static Domain fromParameter(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return PAIN;
+        }
+        return fromPath(value.trim()).orElseThrow(() -> ProblemException.invalidParameter(name,
+                "must be one of [pain, sleep, mobility, mood]"));
     }
 
     /** This domain's score in a check-in; null when the patient was not asked or did not answer it. */

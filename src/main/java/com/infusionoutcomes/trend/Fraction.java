@@ -10,14 +10,14 @@ import java.util.List;
  * An exact rational number. Scores are integers or short decimals (a PEG mean) and instants are whole nanoseconds, so every mean, change,
  * percent, slope and duration of a trend is a ratio of integers. Keeping them exact means a category
  * boundary (a change of exactly 30 %) or a half-up rounding (x.xx5) never falls on the wrong side by a
- * floating-point hair.
+ * floating-point hair. Public for the clinic outcomes, which count and multiply on the trends' own figures.
  */
-record Fraction(BigInteger numerator, BigInteger denominator) implements Comparable<Fraction> {
+public record Fraction(BigInteger numerator, BigInteger denominator) implements Comparable<Fraction> {
 
     private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
     private static final BigInteger NANOS_PER_DAY = NANOS_PER_SECOND.multiply(BigInteger.valueOf(86_400L));
 
-    Fraction {
+    public Fraction {
         if (denominator.signum() == 0) {
             throw new ArithmeticException("denominator is zero");
         }
@@ -33,16 +33,16 @@ record Fraction(BigInteger numerator, BigInteger denominator) implements Compara
         }
     }
 
-    static Fraction of(long value) {
+    public static Fraction of(long value) {
         return new Fraction(BigInteger.valueOf(value), BigInteger.ONE);
     }
 
-    static Fraction of(long numerator, long denominator) {
+    public static Fraction of(long numerator, long denominator) {
         return new Fraction(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
     }
 
     /** A decimal score exactly (a PEG total of 6.33 stored with two places is 633/100). */
-    static Fraction of(BigDecimal value) {
+    public static Fraction of(BigDecimal value) {
         return value.scale() <= 0 ? new Fraction(value.toBigIntegerExact(), BigInteger.ONE)
                 : new Fraction(value.unscaledValue(), BigInteger.TEN.pow(value.scale()));
     }
@@ -65,7 +65,7 @@ record Fraction(BigInteger numerator, BigInteger denominator) implements Compara
                 .add(BigInteger.valueOf(duration.getNano()));
     }
 
-    Fraction plus(Fraction other) {
+    public Fraction plus(Fraction other) {
         if (denominator.equals(other.denominator)) {
             // The common case (integer scores): no cross-multiplication, and the gcd stays trivial.
             return new Fraction(numerator.add(other.numerator), denominator);
@@ -74,7 +74,7 @@ record Fraction(BigInteger numerator, BigInteger denominator) implements Compara
                 denominator.multiply(other.denominator));
     }
 
-    Fraction minus(Fraction other) {
+    public Fraction minus(Fraction other) {
         return plus(other.negate());
     }
 
@@ -82,15 +82,15 @@ record Fraction(BigInteger numerator, BigInteger denominator) implements Compara
         return new Fraction(numerator.negate(), denominator);
     }
 
-    Fraction times(Fraction other) {
+    public Fraction times(Fraction other) {
         return new Fraction(numerator.multiply(other.numerator), denominator.multiply(other.denominator));
     }
 
-    Fraction dividedBy(Fraction other) {
+    public Fraction dividedBy(Fraction other) {
         return new Fraction(numerator.multiply(other.denominator), denominator.multiply(other.numerator));
     }
 
-    int signum() {
+    public int signum() {
         return numerator.signum();
     }
 
@@ -104,7 +104,7 @@ record Fraction(BigInteger numerator, BigInteger denominator) implements Compara
      * 4.00): the JSON reads as a clinician would write it, like the plain decimals elsewhere in the API. A
      * negative scale is undone so that 100 stays 100 and never becomes 1E+2.
      */
-    BigDecimal rounded(int scale) {
+    public BigDecimal rounded(int scale) {
         BigDecimal stripped = new BigDecimal(numerator)
                 .divide(new BigDecimal(denominator), scale, RoundingMode.HALF_UP).stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;

@@ -26,13 +26,14 @@ import io.restassured.specification.RequestSpecification;
 /**
  * Every endpoint against every kind of caller, from one table. A row lists the exact status each caller gets:
  * anonymous, the patient themself, another patient, a clinician on the patient's care team, a clinician off it,
- * and an administrator. 404 where the caller may not see the record (ids cannot be probed), 403 where the role
- * may never use the operation, 401 without a token.
+ * an administrator, and a researcher. 404 where the caller may not see the record (ids cannot be probed), 403
+ * where the role may never use the operation, 401 without a token. A researcher is refused (403) everything but
+ * what a row allows with {@link Row#researcher}: no operation on identified data is open to them.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    private enum Who { ANONYMOUS, SELF, OTHER_PATIENT, TEAM_CLINICIAN, OTHER_CLINICIAN, ADMIN }
+    private enum Who { ANONYMOUS, SELF, OTHER_PATIENT, TEAM_CLINICIAN, OTHER_CLINICIAN, ADMIN, RESEARCHER }
 
     /** The world the table runs against, built once through the API. */
     private static final class World {
@@ -52,6 +53,7 @@ class AuthorizationMatrixTest {
             tokens.put(Who.TEAM_CLINICIAN, TestData.clinicianToken());
             tokens.put(Who.OTHER_CLINICIAN, TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD));
             tokens.put(Who.ADMIN, TestData.adminToken());
+            tokens.put(Who.RESEARCHER, TestData.researcherToken());
             teamClinicianId = userId(tokens.get(Who.TEAM_CLINICIAN));
             spareClinicianId = userId(TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD));
         }
@@ -71,7 +73,13 @@ class AuthorizationMatrixTest {
     /** @param accept the Accept header, or null for the client default */
     private record Row(String name, String method, Supplier<String> path, Supplier<String> body, Runnable before,
             String accept, int anonymous, int self, int otherPatient, int teamClinician, int otherClinician,
-            int admin) {
+            int admin, int researcher) {
+
+        /** The same row with what a researcher gets instead of 403. */
+        Row researcher(int status) {
+            return new Row(name, method, path, body, before, accept, anonymous, self, otherPatient, teamClinician,
+                    otherClinician, admin, status);
+        }
 
         int expected(Who who) {
             return switch (who) {
@@ -81,6 +89,7 @@ class AuthorizationMatrixTest {
                 case TEAM_CLINICIAN -> teamClinician;
                 case OTHER_CLINICIAN -> otherClinician;
                 case ADMIN -> admin;
+                case RESEARCHER -> researcher;
             };
         }
     }
@@ -93,13 +102,13 @@ class AuthorizationMatrixTest {
     private static Row row(String name, String method, Supplier<String> path, Supplier<String> body, Runnable before,
             int... statuses) {
         return new Row(name, method, path, body, before, null, statuses[0], statuses[1], statuses[2], statuses[3],
-                statuses[4], statuses[5]);
+                statuses[4], statuses[5], 403);
     }
 
     /** A GET asking for another representation (a CSV export, the HTML report). */
     private static Row read(String name, String accept, Supplier<String> path, int... statuses) {
         return new Row(name, "GET", path, () -> null, () -> { }, accept, statuses[0], statuses[1], statuses[2],
-                statuses[3], statuses[4], statuses[5]);
+                statuses[3], statuses[4], statuses[5], 403);
     }
 
     private static List<Row> table(World w) {
@@ -138,9 +147,10 @@ class AuthorizationMatrixTest {
         rows.add(row("read trend", "GET", () -> p + "/trends/pain", none, 401, 200, 404, 200, 404, 403));
         rows.add(row("read all trends", "GET", () -> p + "/trends", none, 401, 200, 404, 200, 404, 403));
         rows.add(row("export patient as FHIR", "GET", () -> p + "/fhir", none, 401, 200, 404, 200, 404, 403));
-        rows.add(row("list instruments", "GET", () -> "/api/v1/instruments", none, 401, 200, 200, 200, 200, 200));
+        rows.add(row("list instruments", "GET", () -> "/api/v1/instruments", none, 401, 200, 200, 200, 200, 200)
+                .researcher(200));
         rows.add(row("read instrument", "GET", () -> "/api/v1/instruments/phq9", none,
-                401, 200, 200, 200, 200, 200));
+                401, 200, 200, 200, 200, 200).researcher(200));
         rows.add(row("record questionnaire response", "POST", () -> p + "/questionnaire-responses",
                 () -> "{\"instrument\": \"phq2\", \"answers\": [1, 0], \"recordedAt\": \"" + Instant.now() + "\"}",
                 401, 201, 404, 201, 404, 403));
@@ -160,6 +170,12 @@ class AuthorizationMatrixTest {
         rows.add(row("read panel", "GET", () -> "/api/v1/reports/panel", none, 401, 403, 403, 200, 200, 403));
         rows.add(read("export panel", "text/csv", () -> "/api/v1/reports/panel", 401, 403, 403, 200, 200, 403));
         rows.add(read("read patient report", "text/html", () -> p + "/report", 401, 403, 403, 200, 404, 403));
+        rows.add(row("read outcomes", "GET", () -> "/api/v1/outcomes", none, 401, 403, 403, 200, 200, 403));
+        rows.add(read("read outcome report", "text/html", () -> "/api/v1/outcomes/report",
+                401, 403, 403, 200, 200, 403));
+        rows.add(read("export outcomes", "text/csv", () -> "/api/v1/outcomes/export", 401, 403, 403, 200, 200, 403));
+        rows.add(read("research export", "application/zip", () -> "/api/v1/research-export",
+                401, 403, 403, 403, 403, 403).researcher(200));
         rows.add(row("issue enrollment code", "POST", () -> "/api/v1/patients/" + w.patientWithoutLogin
                 + "/enrollment-code", none, 401, 403, 403, 201, 404, 201));
         rows.add(row("read care team", "GET", () -> p + "/care-team", none, 401, 403, 403, 200, 404, 200));

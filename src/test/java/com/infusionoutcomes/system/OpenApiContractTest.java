@@ -86,6 +86,7 @@ import com.infusionoutcomes.checkin.CheckInResponse;
 import com.infusionoutcomes.checkin.CheckInStatus;
 import com.infusionoutcomes.checkin.CheckInVersion;
 import com.infusionoutcomes.checkin.Scores;
+import com.infusionoutcomes.outcome.ClinicOutcomes;
 import com.infusionoutcomes.patient.Condition;
 import com.infusionoutcomes.patient.PatientRequest;
 import com.infusionoutcomes.patient.PatientResponse;
@@ -188,6 +189,13 @@ class OpenApiContractTest {
             Map.entry("TrendOverview", TrendOverview.class),
             Map.entry("PanelRow", PanelRow.class),
             Map.entry("PanelPage", Page.class),
+            Map.entry("ClinicOutcomes", ClinicOutcomes.class),
+            Map.entry("OutcomeRetentionStep", ClinicOutcomes.RetentionStep.class),
+            Map.entry("OutcomeCategoryCount", ClinicOutcomes.CategoryCount.class),
+            Map.entry("OutcomeProportion", ClinicOutcomes.Proportion.class),
+            Map.entry("OutcomeDurability", ClinicOutcomes.Durability.class),
+            Map.entry("OutcomeCurvePoint", ClinicOutcomes.CurvePoint.class),
+            Map.entry("OutcomePhq9", ClinicOutcomes.Phq9Outcomes.class),
             Map.entry("InstrumentCode", Instrument.class),
             Map.entry("ScoringRule", ScoringRule.class),
             Map.entry("SeverityBand", SeverityBand.class),
