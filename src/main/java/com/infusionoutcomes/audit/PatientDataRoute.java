@@ -11,27 +11,29 @@ import java.util.UUID;
 record PatientDataRoute(AuditAction action, String resourceType, String resourceId, UUID patientId) {
 
     private static final String PATIENTS = "/api/v1/patients";
-    private static final Map<String, String> CHILDREN = Map.of(
-            "sessions", "InfusionSession",
-            "check-ins", "CheckIn",
-            "check-ins:batch", "CheckInBatch",
-            "care-team", "CareTeam",
-            "enrollment-code", "EnrollmentCode",
-            "trends", "Trend",
-            "questionnaire-responses", "QuestionnaireResponse",
-            "alerts", "Alert",
-            "report", "Report",
-            "fhir", "FhirExport");
+    private static final Map<String, String> CHILDREN = Map.ofEntries(
+            Map.entry("sessions", "InfusionSession"),
+            Map.entry("check-ins", "CheckIn"),
+            Map.entry("check-ins.csv", "CheckIn"),
+            Map.entry("check-ins:batch", "CheckInBatch"),
+            Map.entry("care-team", "CareTeam"),
+            Map.entry("enrollment-code", "EnrollmentCode"),
+            Map.entry("trends", "Trend"),
+            Map.entry("questionnaire-responses", "QuestionnaireResponse"),
+            Map.entry("alerts", "Alert"),
+            Map.entry("report", "Report"),
+            Map.entry("fhir", "FhirExport"));
     /** Children that are one document, not a collection: a GET of them reads one thing. */
     private static final Set<String> SINGLE_DOCUMENTS = Set.of("report");
     /** Children whose every GET is an export of the patient's record, whatever the Accept. */
-    private static final Set<String> EXPORTS = Set.of("fhir");
+    private static final Set<String> EXPORTS = Set.of("fhir", "check-ins.csv");
 
     /** Null for paths that carry no patient data (accounts, tokens, health). */
     static PatientDataRoute of(String method, String path, String accept) {
         if (path.startsWith("/api/v1/reports")) {
-            return new PatientDataRoute(exporting(method, accept) ? AuditAction.EXPORT : AuditAction.LIST, "Report",
-                    null, null);
+            boolean file = "GET".equals(method) && path.endsWith(".csv");
+            return new PatientDataRoute(file || exporting(method, accept) ? AuditAction.EXPORT : AuditAction.LIST,
+                    "Report", null, null);
         }
         if (path.startsWith("/api/v1/alerts")) {
             String[] parts = path.split("/");
@@ -56,8 +58,9 @@ record PatientDataRoute(AuditAction action, String resourceType, String resource
     }
 
     /**
-     * A list asked for as a CSV file: the attempt is recorded as the export it would have been. Only a request
-     * that names text/csv and no JSON type can have been routed to an export.
+     * A list asked for as a CSV file (its {@code .csv} path is an export whatever the Accept): the attempt is
+     * recorded as the export it would have been. Only a request that names text/csv and no JSON type can have
+     * been routed to an export.
      */
     private static boolean exporting(String method, String accept) {
         return "GET".equals(method) && accept != null && accept.contains("text/csv") && !accept.contains("json");

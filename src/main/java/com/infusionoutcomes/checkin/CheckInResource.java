@@ -23,12 +23,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.Csv;
-import com.infusionoutcomes.system.CsvExport;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.JsonMergePatch;
-import com.infusionoutcomes.system.Negotiation;
-import com.infusionoutcomes.system.Page;
 import com.infusionoutcomes.system.Preconditions;
 import com.infusionoutcomes.system.QueryParameters;
 
@@ -56,24 +52,13 @@ public class CheckInResource {
                 .entity(recorded.checkIn()).tag(etag(recorded.checkIn())).build();
     }
 
-    /**
-     * One page as JSON; or, for a client that prefers text/csv, every check-in matching from, to and context as
-     * one CSV file. An export is never paged: cursor and limit do not apply to it (and are ignored).
-     */
+    /** One page; the same check-ins as one CSV file are {@link CheckInExportResource}'s. */
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     public Response listCheckIns(@RestPath UUID patientId, @RestQuery String from, @RestQuery String to,
-            @RestQuery String context, @RestQuery String cursor, @RestQuery String limit,
-            @RestHeader("Accept") String accept) {
-        Instant start = QueryParameters.instant("from", from);
-        Instant end = QueryParameters.instant("to", to);
-        QueryParameters.requireOrdered(start, end);
-        CheckInContext only = QueryParameters.enumeration("context", context, CheckInContext.class);
-        if (Negotiation.prefers(accept, Csv.MEDIA_TYPE, MediaType.APPLICATION_JSON)) {
-            return CsvExport.response(service.export(patientId, start, end, only), "check-ins-" + patientId);
-        }
-        return Response.ok(service.list(patientId, start, end, only, Cursor.decode(cursor),
-                QueryParameters.limit(limit))).type(MediaType.APPLICATION_JSON_TYPE).build();
+            @RestQuery String context, @RestQuery String cursor, @RestQuery String limit) {
+        Filter filter = Filter.of(from, to, context);
+        return Response.ok(service.list(patientId, filter.from(), filter.to(), filter.context(), Cursor.decode(cursor),
+                QueryParameters.limit(limit))).build();
     }
 
     @GET
@@ -100,6 +85,17 @@ public class CheckInResource {
     @Path("/{checkInId}/history")
     public CheckInHistory getCheckInHistory(@RestPath UUID patientId, @RestPath UUID checkInId) {
         return corrections.history(patientId, checkInId);
+    }
+
+    /** The query parameters a list and its CSV file share. */
+    record Filter(Instant from, Instant to, CheckInContext context) {
+
+        static Filter of(String from, String to, String context) {
+            Instant start = QueryParameters.instant("from", from);
+            Instant end = QueryParameters.instant("to", to);
+            QueryParameters.requireOrdered(start, end);
+            return new Filter(start, end, QueryParameters.enumeration("context", context, CheckInContext.class));
+        }
     }
 
     private static EntityTag etag(CheckInResponse checkIn) {

@@ -7,14 +7,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.system.Csv;
 import com.infusionoutcomes.system.CsvExport;
 import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.Negotiation;
 import com.infusionoutcomes.system.ProblemException;
 import com.infusionoutcomes.system.QueryParameters;
 import com.infusionoutcomes.trend.Domain;
@@ -29,22 +27,24 @@ public class ReportResource {
         this.panels = panels;
     }
 
-    /**
-     * A clinician's own caseload, one page as JSON; or the whole panel (every page, in the same order) as one CSV
-     * file for a client that prefers text/csv. Patients and administrators have none (403).
-     */
+    /** A clinician's own caseload, one page. Patients and administrators have none (403). */
     @GET
     @Path("/panel")
-    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @RolesAllowed(Role.CLINICIAN_NAME)
     public Response getPanel(@RestQuery String domain, @RestQuery String sort, @RestQuery String cursor,
-            @RestQuery String limit, @RestHeader("Accept") String accept) {
+            @RestQuery String limit) {
+        return Response.ok(panels.panel(domain(domain), sort(sort), Cursor.decode(cursor), QueryParameters.limit(limit)))
+                .build();
+    }
+
+    /** The whole panel (every page, in the same order) as one CSV file. */
+    @GET
+    @Path("/panel.csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @RolesAllowed(Role.CLINICIAN_NAME)
+    public Response exportPanel(@RestQuery String domain, @RestQuery String sort) {
         Domain chosen = domain(domain);
-        if (Negotiation.prefers(accept, Csv.MEDIA_TYPE, MediaType.APPLICATION_JSON)) {
-            return CsvExport.response(panels.export(chosen, sort(sort)), "panel-" + chosen.path());
-        }
-        return Response.ok(panels.panel(chosen, sort(sort), Cursor.decode(cursor), QueryParameters.limit(limit)))
-                .type(MediaType.APPLICATION_JSON_TYPE).build();
+        return CsvExport.response(panels.export(chosen, sort(sort)), "panel-" + chosen.path());
     }
 
     private static Domain domain(String value) {

@@ -134,6 +134,8 @@ class AuthorizationMatrixTest {
                 401, 201, 404, 201, 404, 403));
         rows.add(row("list check-ins", "GET", () -> p + "/check-ins", none, 401, 200, 404, 200, 404, 403));
         rows.add(read("export check-ins", "text/csv", () -> p + "/check-ins", 401, 200, 404, 200, 404, 403));
+        rows.add(row("download check-ins CSV", "GET", () -> p + "/check-ins.csv", none,
+                401, 200, 404, 200, 404, 403));
         rows.add(row("read check-in", "GET", () -> p + "/check-ins/" + w.checkIn, none,
                 401, 200, 404, 200, 404, 403));
         rows.add(row("correct check-in", "PATCH", () -> p + "/check-ins/" + w.checkIn,
@@ -169,6 +171,8 @@ class AuthorizationMatrixTest {
                 401, 403, 403, 200, 404, 403));
         rows.add(row("read panel", "GET", () -> "/api/v1/reports/panel", none, 401, 403, 403, 200, 200, 403));
         rows.add(read("export panel", "text/csv", () -> "/api/v1/reports/panel", 401, 403, 403, 200, 200, 403));
+        rows.add(row("download panel CSV", "GET", () -> "/api/v1/reports/panel.csv", none,
+                401, 403, 403, 200, 200, 403));
         rows.add(read("read patient report", "text/html", () -> p + "/report", 401, 403, 403, 200, 404, 403));
         rows.add(row("read outcomes", "GET", () -> "/api/v1/outcomes", none, 401, 403, 403, 200, 200, 403));
         rows.add(read("read outcome report", "text/html", () -> "/api/v1/outcomes/report",

@@ -108,6 +108,11 @@ class CheckInExportTest {
         } while (cursor != null);
         assertEquals(listed, rows.stream().map(r -> r.get(0)).toList());
 
+        // The file has a path of its own; asking the list for CSV is answered by it, byte for byte.
+        Response file = given().get("/api/v1/patients/{p}/check-ins.csv", patient);
+        file.then().statusCode(200).contentType(startsWith("text/csv"));
+        assertEquals(response.asString(), file.asString());
+
         List<String> preRow = rows.stream().filter(r -> r.get(0).equals(pre)).findFirst().orElseThrow();
         assertEquals(List.of(pre, patient, session, "PRE_INFUSION",
                 START.plus(5, ChronoUnit.DAYS).minusSeconds(600).toString(), "8", "3", "4", "5",
@@ -193,6 +198,10 @@ class CheckInExportTest {
         String refused = "export-refused-" + UUID.randomUUID();
         TestData.as(TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD)).accept("text/csv")
                 .header("X-Request-Id", refused).get("/api/v1/patients/{p}/check-ins", patient).then().statusCode(404);
+        String refusedFile = "export-refused-file-" + UUID.randomUUID();
+        TestData.as(TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD))
+                .header("X-Request-Id", refusedFile).get("/api/v1/patients/{p}/check-ins.csv", patient).then()
+                .statusCode(404);
 
         List<Map<String, Object>> events = TestData.as(TestData.adminToken()).queryParam("patientId", patient)
                 .queryParam("limit", 500).get("/api/v1/audit-events").then().statusCode(200).extract().path("items");
@@ -204,5 +213,9 @@ class CheckInExportTest {
                 .orElseThrow(() -> new AssertionError("no audit event for the refused export: " + events));
         assertEquals(List.of("EXPORT", "CheckIn", "NOT_FOUND"),
                 List.of(failed.get("action"), failed.get("resourceType"), failed.get("outcome")));
+        Map<String, Object> failedFile = events.stream().filter(e -> refusedFile.equals(e.get("requestId")))
+                .findFirst().orElseThrow(() -> new AssertionError("no audit event for the refused download: " + events));
+        assertEquals(List.of("EXPORT", "CheckIn", "NOT_FOUND"),
+                List.of(failedFile.get("action"), failedFile.get("resourceType"), failedFile.get("outcome")));
     }
 }

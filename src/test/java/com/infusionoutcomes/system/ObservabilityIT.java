@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.swagger.v3.core.util.Yaml31;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+
 /**
  * What an operator sees, as production runs it: the packaged jar (prod profile). Metrics are served on the management
  * port only, never on the API port, and count what happened; every log line is one JSON object, lines written
@@ -94,6 +97,13 @@ class ObservabilityIT {
                     "metrics must not be served on the API port");
             assertEquals(200, app.request(api, "GET", "/q/health/ready", null, null, null).statusCode(),
                     "the load balancer checks health on the API port");
+            // The contract is served where integrators look, as written; Swagger UI is a development tool only.
+            HttpResponse<String> contract = app.request(api, "GET", "/q/openapi", null, null, null);
+            assertEquals(200, contract.statusCode(), "the contract on the API port");
+            assertEquals(contractTree(Files.readString(Path.of("openapi/openapi.yaml"))), contractTree(contract.body()),
+                    "the contract served as written");
+            assertEquals(404, app.request(api, "GET", "/q/swagger-ui/", null, null, null).statusCode(),
+                    "Swagger UI is dev-only");
             metrics = app.send(metricsUrl, "GET", "/q/metrics", null, null, 200, null);
         } finally {
             running.destroy(); // SIGTERM: a clean shutdown flushes the log
@@ -126,6 +136,11 @@ class ObservabilityIT {
         for (String secret : List.of(patientId, checkInId, racingId, displayName, externalId, note)) {
             assertFalse(all.contains(secret), "the log carries " + secret);
         }
+    }
+
+    /** The document as swagger-parser reads it, so formatting (quotes, folding, key order) does not count. */
+    private static JsonNode contractTree(String document) {
+        return Yaml31.mapper().valueToTree(new OpenAPIV3Parser().readContents(document).getOpenAPI());
     }
 
     private Process start(Path dataDir, int port, int management, Path log) throws Exception {
