@@ -240,7 +240,7 @@ async function patientPage(patientId) {
       api.all(`/api/v1/patients/${patientId}/alerts`),
     ]);
   } catch (error) { showError(errors, error); return; }
-  const instruments = h('div', { class: 'cards' }, h('p', null, 'Loading questionnaire trends…'));
+  const instruments = h('div', { class: 'cards wide' }, h('p', null, 'Loading questionnaire trends…'));
   const checkIns = h('div', null, h('p', null, 'Loading check-ins…'));
   const actions = h('div', { class: 'actions' },
     h('a', { class: 'button', href: `#/patient/${patientId}/session` }, 'Record an infusion'),
@@ -263,7 +263,7 @@ async function patientPage(patientId) {
       openAlerts.map((a) => `${a.severity} ${RULE_NAMES[a.rule]}`).join(', '), '. ', h('a', { href: '#/alerts' }, 'Go to alerts')) : null,
     actions, codeHolder,
     h('h2', null, 'Trends'), summaryTable(overview.domains),
-    h('div', { class: 'cards' }, overview.domains.map((trend) => {
+    h('div', { class: 'cards wide' }, overview.domains.map((trend) => {
       const domain = DOMAINS.find((d) => d.key === trend.domain);
       return h('figure', { class: 'card' }, h('h3', null, domain.name),
         trendChart(trend, `${domain.name} (0-10, ${domain.lowerIsBetter ? 'lower' : 'higher'} is better)`),

@@ -103,9 +103,10 @@ async function showStatus() {
   const rejected = items.length - waiting;
   statusBar.classList.remove('hidden');
   statusBar.classList.toggle('ok', waiting === 0 && rejected === 0);
-  statusBar.replaceChildren(
+  statusBar.replaceChildren(...[
     waiting ? `Waiting to send: ${waiting} ${waiting === 1 ? 'report' : 'reports'}. They are kept on this device and sent when you are online.` : 'All your reports are sent.',
-    rejected ? h('span', null, ` ${rejected} could not be accepted: `, h('a', { href: '#/history' }, 'see History')) : null);
+    rejected ? h('span', null, ` ${rejected} could not be accepted: `, h('a', { href: '#/history' }, 'see History')) : null,
+  ].filter(Boolean));
 }
 
 /** Keeps the report on the device first, then tries to send it: a crash or a lost connection loses nothing. */
@@ -306,7 +307,7 @@ async function progressPage() {
   render(main, 'My progress', errors);
   try {
     const overview = await cachedGet(`/api/v1/patients/${patientId()}/trends?includeSeries=true`);
-    main.append(h('div', { class: 'cards' }, overview.domains.map((trend) => {
+    main.append(h('div', { class: 'cards wide' }, overview.domains.map((trend) => {
       const domain = DOMAINS.find((d) => d.key === trend.domain);
       return h('section', { class: 'card' }, h('h2', null, domain.name), h('p', null, progressSentence(trend, domain)),
         trendChart(trend, `My ${domain.name.toLowerCase()} (0 ${domain.low.toLowerCase()}, 10 ${domain.high.toLowerCase()})`),

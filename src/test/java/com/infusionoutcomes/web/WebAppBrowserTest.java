@@ -97,6 +97,10 @@ class WebAppBrowserTest {
         // A reload keeps the clinician signed in (the tokens are in sessionStorage).
         browser.driver.navigate().refresh();
         browser.waitForHeading("Alerts");
+        // Signing out forgets the tokens, even where the service has no sign-out operation (404).
+        browser.button("Sign out").click();
+        browser.waitForHeading("Sign in");
+        assertEquals(0L, browser.script("return sessionStorage.length"));
     }
 
     @Test
@@ -163,9 +167,7 @@ class WebAppBrowserTest {
         browser.waitForHeading("Today");
         browser.link("Questionnaires").click();
         browser.waitForHeading("Questionnaires");
-        WebElement phq9 = browser.all(By.cssSelector("main a")).stream()
-                .filter(a -> a.getAccessibleName().contains("PHQ-9")).findFirst().orElseThrow();
-        phq9.click();
+        browser.link("Patient Health Questionnaire-9 (PHQ-9)").click();
         for (int item = 1; item <= 8; item++) {
             browser.choose(item + ".", "Not at all");
         }
