@@ -287,7 +287,7 @@ async function safetyPage(outcome, next) {
       h('p', null, h('strong', null, clinic.crisisContact)),
       clinic.crisisPhone ? h('p', null, h('a', { class: 'button danger', href: `tel:${clinic.crisisPhone}` }, `Call ${clinic.crisisPhone}`)) : null,
       h('p', null, outcome === 'sent'
-        ? `${clinic.name} has been told and will contact you. Do not wait for them if you feel unsafe.`
+        ? 'Your care team has been told and will contact you. Do not wait for them if you feel unsafe.'
         : 'Your answers will reach your care team when your device is online again. Do not wait: call now if you feel unsafe.')),
     h('div', { class: 'actions' }, h('button', { type: 'button', id: 'safety-read' }, 'I have read this')));
   heading.parentElement.querySelector('#safety-read').addEventListener('click', next);

@@ -93,6 +93,14 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Fills the sign-in form of either app and sends it; waits for the page that follows. */
+    void signIn(String username, String password, String landing) {
+        type("Username", username);
+        type("Password", password);
+        button("Sign in").click();
+        waitForHeading(landing);
+    }
+
     /** A visible button (or link styled as one) whose accessible name is exactly this. */
     WebElement button(String name) {
         return waiting().until(d -> byRole(name, "button"));

@@ -54,10 +54,7 @@ public final class ScreenshotTour {
         browser.open("/patient/");
         browser.waitForHeading("Sign in");
         shoot("patient-sign-in", width);
-        browser.type("Username", "rosa.demo");
-        browser.type("Password", "demo-patient-2026");
-        browser.button("Sign in").click();
-        browser.waitForHeading("Today");
+        browser.signIn("rosa.demo", "demo-patient-2026", "Today");
         shoot("patient-today", width);
         browser.link("Daily check-in").click();
         browser.waitForHeading("Daily check-in");
@@ -99,10 +96,7 @@ public final class ScreenshotTour {
         browser.open("/clinician/#/panel");
         browser.waitForHeading("Sign in");
         shoot("clinician-sign-in", width);
-        browser.type("Username", "demo.clinician");
-        browser.type("Password", "demo-clinician-2026");
-        browser.button("Sign in").click();
-        browser.waitForHeading("Panel");
+        browser.signIn("demo.clinician", "demo-clinician-2026", "Panel");
         browser.waitForText(By.tagName("main"), "Rosa Delgado");
         browser.waiting().until(d -> !d.findElement(By.tagName("main")).getText().contains("…"));
         shoot("clinician-panel", width);

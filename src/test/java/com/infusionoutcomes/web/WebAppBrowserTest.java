@@ -64,10 +64,7 @@ class WebAppBrowserTest {
 
     private void signInAsClinician() {
         browser.open("/clinician/");
-        browser.type("Username", clinician);
-        browser.type("Password", TestData.PASSWORD);
-        browser.button("Sign in").click();
-        browser.waitForHeading("Panel");
+        browser.signIn(clinician, TestData.PASSWORD, "Panel");
     }
 
     @Test
@@ -161,10 +158,7 @@ class WebAppBrowserTest {
         String username = TestData.patientLogin(patient, clinicianToken);
 
         browser.open("/patient/");
-        browser.type("Username", username);
-        browser.type("Password", TestData.PASSWORD);
-        browser.button("Sign in").click();
-        browser.waitForHeading("Today");
+        browser.signIn(username, TestData.PASSWORD, "Today");
         browser.link("Questionnaires").click();
         browser.waitForHeading("Questionnaires");
         browser.link("Patient Health Questionnaire-9 (PHQ-9)").click();
