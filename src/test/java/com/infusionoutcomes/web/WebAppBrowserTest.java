@@ -177,7 +177,9 @@ class WebAppBrowserTest {
         signInAsClinician();
         browser.link("Alerts").click();
         browser.waitForHeading("Alerts");
-        WebElement first = browser.all(By.cssSelector("article.alert-card")).get(0);
+        // The heading comes first; the alerts follow from the API.
+        WebElement first = browser.waiting().until(d -> d.findElements(By.cssSelector("article.alert-card")).stream()
+                .findFirst().orElse(null));
         assertEquals("URGENT alert: Self-harm risk, Casey Lund", first.getAccessibleName());
     }
 }
