@@ -129,15 +129,25 @@ public final class TestData {
 
     /** As {@link #patientToken(String)}, the code issued by this clinician of the patient's care team. */
     public static String patientToken(String patientId, String clinicianToken) {
-        String code = as(clinicianToken)
+        return token(patientLogin(patientId, clinicianToken), PASSWORD);
+    }
+
+    /** A fresh enrollment code for the patient, issued by this clinician of the patient's care team. */
+    public static String enrollmentCode(String patientId, String clinicianToken) {
+        return as(clinicianToken)
                 .when().post("/api/v1/patients/{p}/enrollment-code", patientId)
                 .then().statusCode(201).extract().path("code");
+    }
+
+    /** Gives the patient a login (password {@link #PASSWORD}) through the enrollment flow; returns its username. */
+    public static String patientLogin(String patientId, String clinicianToken) {
+        String code = enrollmentCode(patientId, clinicianToken);
         String username = "patient-" + UUID.randomUUID().toString().substring(0, 8);
         anonymous().contentType(ContentType.JSON)
                 .body(Map.of("code", code, "username", username, "password", PASSWORD))
                 .when().post("/api/v1/auth/enroll")
                 .then().statusCode(201);
-        return token(username, PASSWORD);
+        return username;
     }
 
     public static String enrollPatient() {

@@ -49,6 +49,14 @@ public record ReportStyle(String css, String headerPolicy, String documentPolicy
         return new ReportStyle(css, document + "; frame-ancestors 'none'", document);
     }
 
+    /**
+     * The CSP source that allows the report's style block, for a page that shows the report as a document of its
+     * own: such a document (a blob: URL) inherits the opening page's policy, which must then allow this style.
+     */
+    public static String styleSource() {
+        return "'sha256-" + sha256(INSTANCE.css) + "'";
+    }
+
     static String sha256(String text) {
         try {
             return Base64.getEncoder()

@@ -149,6 +149,8 @@ class AuthorizationMatrixTest {
         rows.add(row("read trend", "GET", () -> p + "/trends/pain", none, 401, 200, 404, 200, 404, 403));
         rows.add(row("read all trends", "GET", () -> p + "/trends", none, 401, 200, 404, 200, 404, 403));
         rows.add(row("export patient as FHIR", "GET", () -> p + "/fhir", none, 401, 200, 404, 200, 404, 403));
+        rows.add(row("read the clinic", "GET", () -> "/api/v1/clinic", none, 200, 200, 200, 200, 200, 200)
+                .researcher(200));
         rows.add(row("list instruments", "GET", () -> "/api/v1/instruments", none, 401, 200, 200, 200, 200, 200)
                 .researcher(200));
         rows.add(row("read instrument", "GET", () -> "/api/v1/instruments/phq9", none,

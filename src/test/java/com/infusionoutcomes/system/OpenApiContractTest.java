@@ -54,6 +54,7 @@ import com.infusionoutcomes.alert.AlertRule;
 import com.infusionoutcomes.alert.AlertSeverity;
 import com.infusionoutcomes.alert.AlertStatus;
 import com.infusionoutcomes.alert.ResolveRequest;
+import com.infusionoutcomes.clinic.ClinicResponse;
 import com.infusionoutcomes.questionnaire.BandRange;
 import com.infusionoutcomes.questionnaire.Instrument;
 import com.infusionoutcomes.questionnaire.InstrumentItem;
@@ -158,6 +159,7 @@ class OpenApiContractTest {
             Map.entry("CheckInBatchOutcome", CheckInBatchResult.Outcome.class),
             Map.entry("CheckInBatchResponse", CheckInBatchResponse.class),
             Map.entry("Scores", Scores.class),
+            Map.entry("Clinic", ClinicResponse.class),
             Map.entry("TokenRequest", TokenRequest.class),
             Map.entry("RefreshRequest", RefreshRequest.class),
             Map.entry("TokenResponse", TokenResponse.class),
