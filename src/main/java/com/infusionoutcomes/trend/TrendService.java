@@ -16,8 +16,8 @@ import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.system.QueryParameters;
 
 /**
- * Serves SPEC section 3 for one patient. The work is two reads (check-ins and completed sessions up to
- * {@code to}) and one pass of the pure computation, so the cost follows the patient's own data, whatever the
+ * Serves SPEC section 3 for one patient. The work is three reads (check-ins and completed sessions up to
+ * {@code to}, scheduled sessions) and one pass of the pure computation, so the cost follows the patient's own data, whatever the
  * size of the clinic.
  */
 @ApplicationScoped
@@ -52,7 +52,7 @@ public class TrendService {
         Patient patient = patients.requireForCare(patientId);
         Trend trend = Trends.compute(Subject.of(patient), query,
                 repository.instrumentScores(patient.id, score, query.to()),
-                repository.completedSessions(patient.id, query.to()));
+                repository.completedSessions(patient.id, query.to()), repository.scheduledStarts(patient.id));
         audit.success(AuditAction.READ, RESOURCE, score.path(), patientId);
         return trend;
     }
@@ -87,7 +87,8 @@ public class TrendService {
     }
 
     private TrendInput load(Patient patient, Instant to) {
-        return TrendInput.of(patient, repository.checkIns(patient.id, to), repository.completedSessions(patient.id, to));
+        return TrendInput.of(patient, repository.checkIns(patient.id, to), repository.completedSessions(patient.id, to),
+                repository.scheduledStarts(patient.id));
     }
 
     /**
