@@ -78,6 +78,23 @@ public class TrendService {
         return allDomains(patient, query(Domain.PAIN, null, null, Granularity.DAY));
     }
 
+    /**
+     * The trends of every instrument with a total score (PEG, PHQ-9, GAD-7) of a patient the caller was already
+     * allowed to see, as of now, with their daily series: what {@link #instrumentTrend} gives each, for a caller
+     * that audits its own read.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Trend> instrumentCourse(Patient patient) {
+        TrendQuery first = query(InstrumentScore.PEG, null, null, Granularity.DAY);
+        List<CompletedSession> sessions = repository.completedSessions(patient.id, first.to());
+        List<Instant> scheduled = repository.scheduledStarts(patient.id);
+        return Arrays.stream(InstrumentScore.values())
+                .map(score -> Trends.compute(Subject.of(patient),
+                        new TrendQuery(score, null, first.to(), first.now(), Granularity.DAY),
+                        repository.instrumentScores(patient.id, score, first.to()), sessions, scheduled))
+                .toList();
+    }
+
     private List<Trend> allDomains(Patient patient, TrendQuery first) {
         TrendInput input = load(patient, first.to());
         return Arrays.stream(Domain.values())
