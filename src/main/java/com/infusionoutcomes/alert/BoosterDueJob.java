@@ -11,13 +11,9 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
-import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.session.SessionStatus;
-import com.infusionoutcomes.system.JobLease;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -31,20 +27,16 @@ public class BoosterDueJob {
 
     static final String JOB = "booster-due";
 
-    private static final Logger LOG = Logger.getLogger(BoosterDueJob.class);
-
     private final EntityManager em;
     private final TrendAlertRules rules;
-    private final JobLease lease;
-    private final Caller caller;
+    private final PatientScan scan;
     private final Duration period;
 
-    BoosterDueJob(EntityManager em, TrendAlertRules rules, JobLease lease, Caller caller,
+    BoosterDueJob(EntityManager em, TrendAlertRules rules, PatientScan scan,
             @ConfigProperty(name = "infusion.alerts.booster-due.every", defaultValue = "1h") Duration period) {
         this.em = em;
         this.rules = rules;
-        this.lease = lease;
-        this.caller = caller;
+        this.scan = scan;
         this.period = period;
     }
 
@@ -63,20 +55,7 @@ public class BoosterDueJob {
      */
     @ActivateRequestContext
     public int run(Instant now) {
-        if (!lease.tryAcquire(JOB, now, period.minusSeconds(1))) {
-            return -1;
-        }
-        caller.actAsSystem();
-        List<UUID> candidates = QuarkusTransaction.requiringNew().call(() -> candidates(now));
-        int raised = 0;
-        for (UUID patientId : candidates) {
-            // One transaction per patient: a failure for one patient leaves the others' alerts raised.
-            if (QuarkusTransaction.requiringNew().call(() -> rules.boosterDue(patientId, now))) {
-                raised++;
-            }
-        }
-        LOG.infof("booster-due: %d patients looked at, %d alerts raised", candidates.size(), raised);
-        return raised;
+        return scan.run(JOB, now, period, () -> candidates(now), patientId -> rules.boosterDue(patientId, now));
     }
 
     /**

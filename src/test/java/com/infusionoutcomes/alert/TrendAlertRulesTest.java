@@ -256,7 +256,11 @@ class TrendAlertRulesTest {
     void listingShouldShowUnresolvedAlertsBySeverityAndResolvedOnlyWhenAsked() {
         String clinician = TestData.signInAsNewClinician();
         String patient = TestData.enrollPatient();
-        TestData.questionnaireResponse(patient, "phq9", "3,3,3,3,3,3,0,0,2"); // SELF_HARM_RISK and DEPRESSION_SEVERE
+        // A PHQ-9 of 20 with item 9 answered 2: SELF_HARM_RISK (URGENT) and DEPRESSION_SEVERE (HIGH).
+        given().contentType(ContentType.JSON).body("""
+                {"instrument": "phq9", "answers": [3, 3, 3, 3, 3, 3, 0, 0, 2], "recordedAt": "%s"}
+                """.formatted(Instant.now())).post("/api/v1/patients/{p}/questionnaire-responses", patient)
+                .then().statusCode(201);
         String urgent = alerts(patient, "SELF_HARM_RISK").extract().path("items[0].id");
         TestData.as(clinician).contentType(ContentType.JSON).body("{\"note\": \"Seen the same day\"}")
                 .post("/api/v1/alerts/{a}/resolve", urgent).then().statusCode(200);
