@@ -187,6 +187,28 @@ public final class TestData {
                 .extract().path("id");
     }
 
+    /** A SCHEDULED infusion session to start at {@code at}. */
+    public static String scheduledSession(String patientId, Instant at) {
+        return given().contentType(ContentType.JSON).body("{\"status\": \"SCHEDULED\", \"scheduledAt\": \"" + at + "\"}")
+                .when().post("/api/v1/patients/{p}/sessions", patientId)
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** A DAILY check-in with a pain score, as one item of an offline batch (it carries its own id). */
+    public static String dailyPainItem(Instant recordedAt, int pain) {
+        return """
+                {"id": "%s", "context": "DAILY", "recordedAt": "%s", "scores": {"pain": %d}}
+                """.formatted(UUID.randomUUID(), recordedAt, pain);
+    }
+
+    /** Stores the items as one offline batch and checks each was created. */
+    public static void syncCheckIns(String patientId, List<String> items) {
+        given().contentType(ContentType.JSON).body("{\"checkIns\": [" + String.join(",", items) + "]}")
+                .when().post("/api/v1/patients/{p}/check-ins:batch", patientId)
+                .then().statusCode(200).body("created", org.hamcrest.Matchers.equalTo(items.size()));
+    }
+
     /** A questionnaire response recorded at this moment; answers comma-separated in item order. */
     public static String questionnaireResponse(String patientId, String instrument, String answers) {
         return as(clinicianToken()).contentType(ContentType.JSON)

@@ -1,6 +1,9 @@
 package com.infusionoutcomes.account;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,5 +30,14 @@ public class UserRepository implements PanacheRepositoryBase<AppUser, UUID> {
         }
         return find("username > ?1 or (username = ?1 and id > ?2) order by username, id", after.key(), after.id())
                 .page(0, rows).list();
+    }
+
+    /** The display names of these users, by id: one query, for a page naming who did what. */
+    public Map<UUID, String> displayNames(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            list("id in ?1", ids).forEach(u -> names.put(u.id, u.displayName));
+        }
+        return names;
     }
 }

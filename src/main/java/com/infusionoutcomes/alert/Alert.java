@@ -62,6 +62,14 @@ public class Alert {
     @Column(name = "trigger_count", nullable = false)
     public int triggerCount;
 
+    /**
+     * When the alert's condition stopped holding while the alert was unresolved (a WORSENING trend that recovered,
+     * a BOOSTER_DUE that an infusion was scheduled for); null while it holds. Set and cleared by the rules, never
+     * by a clinician, and it resolves nothing: the alert keeps its place for a clinician to close.
+     */
+    @Column(name = "condition_cleared_at")
+    public Instant conditionClearedAt;
+
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 

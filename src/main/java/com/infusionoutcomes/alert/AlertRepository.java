@@ -24,6 +24,18 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 patientId).list();
     }
 
+    /** Every alert of the patient: unresolved as {@link #unresolvedOf}, then the resolved, latest resolved first. */
+    public List<Alert> historyOf(UUID patientId) {
+        List<Alert> all = new java.util.ArrayList<>(unresolvedOf(patientId));
+        all.addAll(find("patientId = ?1 and openKey is null order by resolvedAt desc, id asc", patientId).list());
+        return all;
+    }
+
+    /** Whether the rule ever raised an alert for the patient from this source, resolved or not. */
+    public boolean raisedFor(UUID patientId, AlertRule rule, UUID sourceId) {
+        return count("patientId = ?1 and rule = ?2 and sourceId = ?3", patientId, rule, sourceId) > 0;
+    }
+
     /** Unresolved (OPEN or ACKNOWLEDGED) alerts per patient of the clinician's care team; absent means none. */
     public java.util.Map<UUID, Integer> unresolvedCountsOfCaseload(UUID clinician) {
         List<Object[]> rows = getEntityManager().createQuery("select a.patientId, count(a) from Alert a"
@@ -37,7 +49,8 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
 
     /**
      * Most severe first, then oldest first. {@code clinician} limits to the patients on that clinician's care
-     * team; {@code patientId} to one patient.
+     * team; {@code patientId} to one patient. Without a {@code status} only the unresolved (OPEN and ACKNOWLEDGED)
+     * are listed: a resolved alert is history, listed when asked for by status.
      */
     public List<Alert> list(UUID clinician, UUID patientId, AlertStatus status, AlertSeverity severity,
             AlertRule rule, AlertCursor after, int rows) {
@@ -54,6 +67,8 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         if (status != null) {
             where.append(" and status = :status");
             params.and("status", status);
+        } else {
+            where.append(" and openKey is not null");
         }
         if (severity != null) {
             where.append(" and severity = :severity");

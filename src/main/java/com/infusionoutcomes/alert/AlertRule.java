@@ -10,8 +10,16 @@ public enum AlertRule {
     SEVERE_SIDE_EFFECT(AlertSeverity.HIGH),
     /** A vital sign with systolic >= 180 or diastolic >= 110 mmHg. */
     BLOOD_PRESSURE(AlertSeverity.HIGH),
-    /** The pain or mood trend's category is WORSENED (see docs/clinical-model.md), evaluated after each check-in. */
+    /**
+     * The pain or mood trend's category is WORSENED, decided on the patient's whole course after each write that
+     * may change it (see docs/clinical-model.md).
+     */
     WORSENING(AlertSeverity.HIGH),
+    /**
+     * The pain booster forecast is due within a configured number of days (or overdue) and no scheduled infusion
+     * covers it: raised once per latest infusion, by a write or by a scheduled scan as days pass.
+     */
+    BOOSTER_DUE(AlertSeverity.LOW),
     /**
      * No check-in for 7 days from a patient with a completed infusion in the last 90 days: found by a scheduled
      * job, not by a write.

@@ -54,6 +54,7 @@ public class AlertService {
         if (alert != null) {
             alert.lastTriggeredAt = now;
             alert.triggerCount++;
+            alert.conditionClearedAt = null; // it holds again
             alert.detail = detail;
             alert.sourceType = sourceType;
             alert.sourceId = sourceId;
@@ -99,6 +100,47 @@ public class AlertService {
     }
 
     /**
+     * Raises the rule's alert once for {@code sourceId}: not again while it is unresolved (a condition it no longer
+     * met that holds again is cleared of its {@code conditionClearedAt}), nor after a clinician resolved it. An
+     * unresolved alert for another source takes the new source as a repeat trigger.
+     *
+     * @return whether an alert was raised or counted
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean raiseOncePer(UUID patientId, AlertRule rule, String sourceType, UUID sourceId, String detail) {
+        lockPatient(patientId);
+        Alert open = alerts.findUnresolved(patientId, rule).orElse(null);
+        if (open != null && open.sourceId.equals(sourceId)) {
+            if (open.conditionClearedAt != null) {
+                open.conditionClearedAt = null;
+                open.detail = detail;
+                alerts.flush();
+                audit.success(AuditAction.UPDATE, RESOURCE, open.id, patientId);
+            }
+            return false;
+        }
+        if (open == null && alerts.raisedFor(patientId, rule, sourceId)) {
+            return false;
+        }
+        raise(patientId, rule, sourceType, sourceId, detail);
+        return true;
+    }
+
+    /**
+     * Records that the rule's condition no longer holds on the patient's unresolved alert, if there is one and it
+     * was not already marked. The alert stays as it is otherwise: a clinician closes it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void conditionCleared(UUID patientId, AlertRule rule) {
+        Alert alert = alerts.findUnresolved(patientId, rule).orElse(null);
+        if (alert != null && alert.conditionClearedAt == null) {
+            alert.conditionClearedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            alerts.flush();
+            audit.success(AuditAction.UPDATE, RESOURCE, alert.id, patientId);
+        }
+    }
+
+    /**
      * Serializes alert raising per patient. A write that may raise an alert calls this before inserting
      * anything: on PostgreSQL an insert referencing the patient takes a share lock on its row, and taking the
      * update lock only afterwards could deadlock two such writes. Repeating it in one transaction is free.
@@ -109,7 +151,7 @@ public class AlertService {
                 .setParameter(1, patientId).getResultList();
     }
 
-    /** The alerts of every patient on the caller's care team. */
+    /** The alerts of every patient on the caller's care team; RESOLVED ones only when {@code status} asks for them. */
     public Page<AlertResponse> listForCareTeam(AlertStatus status, AlertSeverity severity, AlertRule rule,
             String cursor, int limit) {
         UUID clinician = caller.actor().userId();
@@ -133,6 +175,16 @@ public class AlertService {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<AlertResponse> unresolved(UUID patientId) {
         return alerts.unresolvedOf(patientId).stream().map(AlertResponse::from).toList();
+    }
+
+    /**
+     * Every alert of the patient, resolved ones included: the unresolved first, most severe then oldest first, then
+     * the resolved, most recently resolved first. For a caller that was already allowed to see the patient and
+     * audits its own read (the clinician report, the FHIR export).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AlertResponse> history(UUID patientId) {
+        return alerts.historyOf(patientId).stream().map(AlertResponse::from).toList();
     }
 
     public AlertResponse acknowledge(UUID alertId) {

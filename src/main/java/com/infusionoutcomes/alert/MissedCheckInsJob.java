@@ -11,14 +11,10 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
-import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.checkin.CheckInStatus;
 import com.infusionoutcomes.session.SessionStatus;
-import com.infusionoutcomes.system.JobLease;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -35,20 +31,16 @@ public class MissedCheckInsJob {
     static final Duration SILENCE = Duration.ofDays(7);
     static final Duration ACTIVE_TREATMENT = Duration.ofDays(90);
 
-    private static final Logger LOG = Logger.getLogger(MissedCheckInsJob.class);
-
     private final EntityManager em;
     private final AlertService alerts;
-    private final JobLease lease;
-    private final Caller caller;
+    private final PatientScan scan;
     private final Duration period;
 
-    MissedCheckInsJob(EntityManager em, AlertService alerts, JobLease lease, Caller caller,
+    MissedCheckInsJob(EntityManager em, AlertService alerts, PatientScan scan,
             @ConfigProperty(name = "infusion.alerts.missed-check-ins.every", defaultValue = "1h") Duration period) {
         this.em = em;
         this.alerts = alerts;
-        this.lease = lease;
-        this.caller = caller;
+        this.scan = scan;
         this.period = period;
     }
 
@@ -67,22 +59,9 @@ public class MissedCheckInsJob {
      */
     @ActivateRequestContext
     public int run(Instant now) {
-        if (!lease.tryAcquire(JOB, now, period.minusSeconds(1))) {
-            return -1;
-        }
-        caller.actAsSystem();
-        List<UUID> silent = QuarkusTransaction.requiringNew().call(() -> silentPatients(now));
-        int raised = 0;
-        for (UUID patientId : silent) {
-            // One transaction per patient: a failure for one patient leaves the others' alerts raised.
-            if (QuarkusTransaction.requiringNew().call(() -> alerts.raiseUnlessUnresolved(patientId,
-                    AlertRule.MISSED_CHECK_INS, "Patient", patientId,
-                    "No check-in for " + SILENCE.toDays() + " days during active treatment"))) {
-                raised++;
-            }
-        }
-        LOG.infof("missed-check-ins: %d patients silent, %d alerts raised", silent.size(), raised);
-        return raised;
+        return scan.run(JOB, now, period, () -> silentPatients(now),
+                patientId -> alerts.raiseUnlessUnresolved(patientId, AlertRule.MISSED_CHECK_INS, "Patient", patientId,
+                        "No check-in for " + SILENCE.toDays() + " days during active treatment"));
     }
 
     /** Set-based: patients treated recently, then the silent ones among them, minus those already alerted. */

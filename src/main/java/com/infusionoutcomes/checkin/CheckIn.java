@@ -14,7 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import com.infusionoutcomes.alert.WorseningCheck;
+import com.infusionoutcomes.alert.TrendAlertRules;
 
 @Entity
 @Table(name = "check_in")
@@ -66,7 +66,7 @@ public class CheckIn {
     /** A retry of the same report: everything the client sent is equal (the server's fields aside). */
     /** Whether storing or correcting this check-in can change a trend the WORSENING rule watches. */
     boolean mayWorsen() {
-        return WorseningCheck.mayChange(context != CheckInContext.POST_INFUSION, pain, mood);
+        return TrendAlertRules.mayChange(context != CheckInContext.POST_INFUSION, pain, mood);
     }
 
     boolean sameReportAs(CheckIn other) {

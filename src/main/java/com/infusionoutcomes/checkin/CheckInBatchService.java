@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.access.Actor;
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.alert.AlertService;
-import com.infusionoutcomes.alert.WorseningCheck;
+import com.infusionoutcomes.alert.TrendAlertRules;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.checkin.CheckInBatchResult.Outcome;
@@ -68,15 +68,15 @@ public class CheckInBatchService {
     private final RequestBodies bodies;
     private final CheckInVersionRepository versions;
     private final AlertService alerts;
-    private final WorseningCheck worsening;
+    private final TrendAlertRules trendRules;
     private final Event<CheckInStored> checkInStored;
 
     CheckInBatchService(EntityManager em, PatientService patients, Caller caller, AuditLog audit, RequestBodies bodies,
-            CheckInVersionRepository versions, AlertService alerts, WorseningCheck worsening,
+            CheckInVersionRepository versions, AlertService alerts, TrendAlertRules trendRules,
             Event<CheckInStored> checkInStored) {
         this.checkInStored = checkInStored;
         this.alerts = alerts;
-        this.worsening = worsening;
+        this.trendRules = trendRules;
         this.em = em;
         this.patients = patients;
         this.caller = caller;
@@ -195,11 +195,11 @@ public class CheckInBatchService {
         // Counted after commit, like the single path, so the metric never includes a rolled-back batch.
         toInsert.stream().filter(c -> created.contains(c.id))
                 .forEach(c -> checkInStored.fire(new CheckInStored(c.context)));
-        // The alert rules that follow a recorded check-in run once per batch: the trend after the whole batch
-        // is what the single path would reach after its last check-in.
+        // The rules that read a trend run once per batch, on the patient's state after the whole batch: the items'
+        // order in it (or the order batches arrive in) changes nothing.
         toInsert.stream().filter(c -> created.contains(c.id)).filter(CheckIn::mayWorsen)
                 .max(Comparator.comparing((CheckIn c) -> c.recordedAt).thenComparing(c -> c.id))
-                .ifPresent(latest -> worsening.evaluate(patientId, latest.id));
+                .ifPresent(latest -> trendRules.evaluate(patientId, "CheckIn", latest.id));
     }
 
     /** The sessions the items name that are this patient's: one query for the whole batch. */

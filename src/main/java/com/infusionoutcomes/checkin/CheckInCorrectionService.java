@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.alert.AlertService;
-import com.infusionoutcomes.alert.WorseningCheck;
+import com.infusionoutcomes.alert.TrendAlertRules;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -41,13 +41,13 @@ public class CheckInCorrectionService {
     private final Caller caller;
     private final AuditLog audit;
     private final AlertService alerts;
-    private final WorseningCheck worsening;
+    private final TrendAlertRules trendRules;
 
     CheckInCorrectionService(CheckInRepository checkIns, CheckInVersionRepository versions, PatientService patients,
             SessionService sessions, JsonMergePatch mergePatch, Caller caller, AuditLog audit, AlertService alerts,
-            WorseningCheck worsening) {
+            TrendAlertRules trendRules) {
         this.alerts = alerts;
-        this.worsening = worsening;
+        this.trendRules = trendRules;
         this.checkIns = checkIns;
         this.versions = versions;
         this.patients = patients;
@@ -94,7 +94,7 @@ public class CheckInCorrectionService {
         checkIns.flush();
         audit.success(AuditAction.UPDATE, RESOURCE, checkInId, patientId);
         if (mayWorsen || checkIn.mayWorsen()) {
-            worsening.evaluate(patientId, checkInId);
+            trendRules.evaluate(patientId, RESOURCE, checkInId);
         }
         return CheckInResponse.from(checkIn);
     }

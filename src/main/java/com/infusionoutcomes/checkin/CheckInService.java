@@ -14,7 +14,7 @@ import org.hibernate.ScrollableResults;
 
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.alert.AlertService;
-import com.infusionoutcomes.alert.WorseningCheck;
+import com.infusionoutcomes.alert.TrendAlertRules;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -36,13 +36,13 @@ public class CheckInService {
     private final SessionService sessions;
     private final AuditLog audit;
     private final AlertService alerts;
-    private final WorseningCheck worsening;
+    private final TrendAlertRules trendRules;
     private final CheckInVersionRepository versions;
     private final Caller caller;
     private final Event<CheckInStored> checkInStored;
 
     CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions, AuditLog audit,
-            AlertService alerts, WorseningCheck worsening, CheckInVersionRepository versions, Caller caller,
+            AlertService alerts, TrendAlertRules trendRules, CheckInVersionRepository versions, Caller caller,
             Event<CheckInStored> checkInStored) {
         this.versions = versions;
         this.caller = caller;
@@ -52,7 +52,7 @@ public class CheckInService {
         this.sessions = sessions;
         this.audit = audit;
         this.alerts = alerts;
-        this.worsening = worsening;
+        this.trendRules = trendRules;
     }
 
     private static final String RESOURCE = "CheckIn";
@@ -83,7 +83,7 @@ public class CheckInService {
                 audit.success(AuditAction.CREATE, RESOURCE, candidate.id, patientId);
                 checkInStored.fire(new CheckInStored(candidate.context));
                 if (mayWorsen) {
-                    worsening.evaluate(patientId, candidate.id);
+                    trendRules.evaluate(patientId, RESOURCE, candidate.id);
                 }
                 return new Recorded(CheckInResponse.from(candidate), true);
             });

@@ -18,13 +18,17 @@ import jakarta.validation.Validator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.access.CareTeamRepository;
 import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.account.AppUser;
 import com.infusionoutcomes.account.UserService;
+import com.infusionoutcomes.checkin.CheckInBatchRequest;
+import com.infusionoutcomes.checkin.CheckInBatchResponse;
+import com.infusionoutcomes.checkin.CheckInBatchService;
 import com.infusionoutcomes.checkin.CheckInRequest;
-import com.infusionoutcomes.checkin.CheckInService;
 import com.infusionoutcomes.demo.CohortPlan.PlannedPatient;
 import com.infusionoutcomes.demo.CohortPlan.PlannedSession;
 import com.infusionoutcomes.patient.PatientRepository;
@@ -49,7 +53,8 @@ class DemoCohort {
     private final PatientRepository patientRepository;
     private final PatientService patients;
     private final SessionService sessions;
-    private final CheckInService checkIns;
+    private final CheckInBatchService batches;
+    private final ObjectMapper mapper;
     private final Validator validator;
     private final Caller caller;
     private final UserService users;
@@ -62,7 +67,7 @@ class DemoCohort {
 
     DemoCohort(@ConfigProperty(name = "infusion.demo-data.enabled", defaultValue = "false") boolean enabled,
             PatientRepository patientRepository, PatientService patients, SessionService sessions,
-            CheckInService checkIns, Validator validator, Caller caller, UserService users,
+            CheckInBatchService batches, ObjectMapper mapper, Validator validator, Caller caller, UserService users,
             CareTeamRepository careTeams) {
         this.caller = caller;
         this.users = users;
@@ -71,7 +76,8 @@ class DemoCohort {
         this.patientRepository = patientRepository;
         this.patients = patients;
         this.sessions = sessions;
-        this.checkIns = checkIns;
+        this.batches = batches;
+        this.mapper = mapper;
         this.validator = validator;
     }
 
@@ -103,21 +109,19 @@ class DemoCohort {
                 loaded.add(patientId);
                 logins.add(planned.enrolment().displayName().split(" ")[0].toLowerCase(Locale.ROOT) + ".demo");
                 patientCount++;
+                List<CheckInRequest> reports = new ArrayList<>();
                 for (PlannedSession course : planned.course()) {
                     UUID sessionId = sessions.record(patientId, valid(course.session())).id();
                     sessionCount++;
-                    checkIns.record(patientId, valid(course.preCheckIn(sessionId)));
-                    checkIns.record(patientId, valid(course.postCheckIn(sessionId)));
-                    checkInCount += 2;
+                    reports.add(course.preCheckIn(sessionId));
+                    reports.add(course.postCheckIn(sessionId));
                 }
                 if (planned.booster() != null) {
                     sessions.record(patientId, valid(planned.booster()));
                     sessionCount++;
                 }
-                for (CheckInRequest daily : planned.daily()) {
-                    checkIns.record(patientId, valid(daily));
-                    checkInCount++;
-                }
+                reports.addAll(planned.daily());
+                checkInCount += sync(patientId, reports);
             }
         } catch (ProblemException e) {
             // A refusal here means the generator and the rules disagree; the field pointers say which rule.
@@ -141,6 +145,26 @@ class DemoCohort {
             users.create(patientLogins.get(i), DEMO_PASSWORD_PATIENT, Role.PATIENT,
                     patientRepository.findById(patientIds.get(i)).displayName, patientIds.get(i));
         }
+    }
+
+    /**
+     * The patient's weeks of reports arrive as one offline sync, as a phone that kept them would send them: the
+     * alert rules then judge the course as it stands, not each day of its history as if it were today.
+     *
+     * @return how many were stored
+     */
+    private int sync(UUID patientId, List<CheckInRequest> reports) {
+        List<JsonNode> items = reports.stream()
+                .map(r -> new CheckInRequest(UUID.randomUUID(), r.context(), r.sessionId(), r.recordedAt(),
+                        r.scores(), r.note()))
+                .map(r -> (JsonNode) mapper.valueToTree(valid(r))).toList();
+        CheckInBatchResponse stored = batches.ingest(patientId, new CheckInBatchRequest(items),
+                "/api/v1/patients/" + patientId + "/check-ins:batch");
+        if (stored.created() != items.size()) {
+            throw new IllegalStateException("Demo cohort check-ins refused: " + stored.results().stream()
+                    .filter(r -> r.problem() != null).map(r -> r.problem().toString()).toList());
+        }
+        return stored.created();
     }
 
     /** The services trust their callers to have applied the request constraints, as the REST layer does. */

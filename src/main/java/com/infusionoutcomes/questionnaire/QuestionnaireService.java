@@ -102,6 +102,15 @@ public class QuestionnaireService {
                 r -> Cursor.after(r.recordedAt, r.id), QuestionnaireResponseView::from);
     }
 
+    /**
+     * Every response of a patient the caller was already allowed to see, oldest first; not audited, for a caller
+     * that audits its own read (the clinician report).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<QuestionnaireResponseView> course(UUID patientId) {
+        return responses.allForExport(patientId).stream().map(QuestionnaireResponseView::from).toList();
+    }
+
     record Trigger(AlertRule rule, String detail) {
     }
 

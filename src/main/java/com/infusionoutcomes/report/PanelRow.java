@@ -3,12 +3,15 @@ package com.infusionoutcomes.report;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.infusionoutcomes.patient.Patient;
 import com.infusionoutcomes.system.Csv;
+import com.infusionoutcomes.trend.BoosterForecast;
+import com.infusionoutcomes.trend.BoosterStatus;
 import com.infusionoutcomes.trend.Category;
 import com.infusionoutcomes.trend.Domain;
 import com.infusionoutcomes.trend.Trend;
@@ -23,27 +26,36 @@ import com.infusionoutcomes.trend.Trend;
  * @param current the trend's {@code current.value}
  * @param lastDurabilityDays the latest infusion's durabilityDays: how long its relief has lasted so far
  * @param openAlerts the patient's alerts that are not RESOLVED (OPEN or ACKNOWLEDGED)
+ * @param boosterStatus the trend's {@code boosterForecast.status}
+ * @param boosterDueOn the trend's {@code boosterForecast.dueOn}: when the next infusion is due, in the patient's
+ *        local date
+ * @param boosterCovered the trend's {@code boosterForecast.covered}
  */
 @Schema(name = "PanelRow")
 public record PanelRow(UUID patientId, String displayName, int completedSessions, Instant lastCheckInAt,
         BigDecimal baseline, BigDecimal current, BigDecimal improvementPercent, Category category,
-        BigDecimal lastDurabilityDays, int openAlerts) {
+        BigDecimal lastDurabilityDays, int openAlerts, BoosterStatus boosterStatus, LocalDate boosterDueOn,
+        Boolean boosterCovered) {
 
     /** The CSV export's columns: the domain the figures are of, then the JSON row's fields in order. */
     static final String[] COLUMNS = { "domain", "patientId", "displayName", "completedSessions", "lastCheckInAt",
-            "baseline", "current", "improvementPercent", "category", "lastDurabilityDays", "openAlerts" };
+            "baseline", "current", "improvementPercent", "category", "lastDurabilityDays", "openAlerts",
+            "boosterStatus", "boosterDueOn", "boosterCovered" };
 
     void writeTo(Csv csv, Domain domain) throws IOException {
         csv.code(domain.path()).id(patientId).text(displayName).number(completedSessions).time(lastCheckInAt)
                 .number(baseline).number(current).number(improvementPercent).code(category)
-                .number(lastDurabilityDays).number(openAlerts).end();
+                .number(lastDurabilityDays).number(openAlerts).code(boosterStatus)
+                .date(boosterDueOn)
+                .code(boosterCovered).end();
     }
 
     static PanelRow of(Patient patient, Trend trend, Instant lastCheckInAt, int openAlerts) {
+        BoosterForecast booster = trend.boosterForecast();
         return new PanelRow(patient.id, patient.displayName, trend.sessions().size(), lastCheckInAt,
                 trend.baseline() == null ? null : trend.baseline().value(),
                 trend.current() == null ? null : trend.current().value(),
                 trend.improvementPercent(), trend.category(), trend.lastDurabilityDays().orElse(null),
-                openAlerts);
+                openAlerts, booster.status(), booster.dueOn(), booster.covered());
     }
 }

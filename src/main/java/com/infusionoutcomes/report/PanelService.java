@@ -32,8 +32,8 @@ import com.infusionoutcomes.trend.TrendQuery;
 import com.infusionoutcomes.trend.TrendRepository;
 
 /**
- * A clinician's caseload in one domain. Four reads whatever the caseload's size (its patients, all their
- * check-ins, all their completed sessions, their unresolved alert counts), then one pass of the same computation the trend endpoint uses per
+ * A clinician's caseload in one domain. Five reads whatever the caseload's size (its patients, all their
+ * check-ins, all their completed and scheduled sessions, their unresolved alert counts), then one pass of the same computation the trend endpoint uses per
  * patient. Sorting by a computed figure needs every row, so the whole caseload is computed on each page: the
  * cost grows with the caseload's data, never with a query per patient.
  */
@@ -98,10 +98,12 @@ public class PanelService {
         List<Patient> caseload = patients.caseload(actor.userId());
         Map<UUID, List<CheckInRow>> checkIns = trends.checkInsOfCaseload(actor.userId(), now);
         Map<UUID, List<CompletedSession>> sessions = trends.completedSessionsOfCaseload(actor.userId(), now);
+        Map<UUID, List<Instant>> scheduled = trends.scheduledStartsOfCaseload(actor.userId());
         Map<UUID, Integer> openAlerts = alerts.unresolvedCountsOfCaseload(actor.userId());
         return caseload.stream()
                 .map(patient -> row(patient, TrendInput.of(patient, checkIns.getOrDefault(patient.id, List.of()),
-                        sessions.getOrDefault(patient.id, List.of())), query, openAlerts.getOrDefault(patient.id, 0)))
+                        sessions.getOrDefault(patient.id, List.of()), scheduled.getOrDefault(patient.id, List.of())),
+                        query, openAlerts.getOrDefault(patient.id, 0)))
                 .sorted(Comparator.comparing(sort::position))
                 .toList();
     }

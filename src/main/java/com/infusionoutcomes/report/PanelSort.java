@@ -2,6 +2,7 @@ package com.infusionoutcomes.report;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -43,6 +44,20 @@ enum PanelSort {
         @Override
         Position position(PanelRow row) {
             return new Position(SEVERITY.indexOf(row.category()), row.improvementPercent(), null, row.patientId());
+        }
+    },
+    /**
+     * Soonest booster due first (an overdue one leads) among those no scheduled infusion covers, then the covered
+     * ones by due date, then patients without a due date.
+     */
+    BOOSTER_DUE_ON("boosterDueOn") {
+        @Override
+        Position position(PanelRow row) {
+            if (row.boosterDueOn() == null) {
+                return new Position(2, null, null, row.patientId());
+            }
+            return new Position(Boolean.TRUE.equals(row.boosterCovered()) ? 1 : 0, null,
+                    row.boosterDueOn().atStartOfDay(ZoneOffset.UTC).toInstant(), row.patientId());
         }
     };
 

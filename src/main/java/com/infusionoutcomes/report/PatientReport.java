@@ -8,20 +8,26 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.infusionoutcomes.alert.AlertResponse;
 import com.infusionoutcomes.alert.AlertRule;
 import com.infusionoutcomes.patient.Patient;
+import com.infusionoutcomes.questionnaire.Instrument;
+import com.infusionoutcomes.questionnaire.QuestionnaireResponseView;
 import com.infusionoutcomes.session.SessionResponse;
 import com.infusionoutcomes.session.SessionStatus;
 import com.infusionoutcomes.session.Severity;
 import com.infusionoutcomes.session.SideEffect;
 import com.infusionoutcomes.session.VitalSign;
 import com.infusionoutcomes.trend.BaselineMethod;
+import com.infusionoutcomes.trend.BoosterForecast;
 import com.infusionoutcomes.trend.Category;
 import com.infusionoutcomes.trend.Direction;
 import com.infusionoutcomes.trend.Domain;
@@ -39,7 +45,20 @@ public record PatientReport(
         List<DomainChart> charts,
         List<InfusionRow> infusions,
         List<SessionRow> sessions,
-        List<AlertRow> alerts) {
+        List<AlertRow> alerts,
+        List<BoosterRow> boosters,
+        List<SummaryRow> instrumentSummary,
+        List<ResponseRow> questionnaires,
+        List<ScreenRow> screens) {
+
+    /**
+     * What the report shows of the questionnaires.
+     *
+     * @param trends the trends of PEG, PHQ-9 and GAD-7, as the trend endpoint computes them
+     * @param responses every response of any instrument, oldest first
+     */
+    public record Questionnaires(List<Trend> trends, List<QuestionnaireResponseView> responses) {
+    }
 
     /** Who the report is about and where the course stands. */
     public record Header(String displayName, String externalId, String birthYear, String conditions,
@@ -79,8 +98,28 @@ public record PatientReport(
     public record Line(String text, boolean flagged) {
     }
 
+    /**
+     * @param conditionCleared when the rule's condition stopped holding while the alert was open, or empty
+     * @param acknowledged when and by whom, or a dash
+     * @param resolved when and by whom, with the note, or a dash
+     */
     public record AlertRow(String severity, String severityClass, String rule, String detail, String raised,
-            String lastTriggered, int triggerCount, String status) {
+            String lastTriggered, int triggerCount, String status, String conditionCleared, String acknowledged,
+            String resolved) {
+    }
+
+    /** One domain's booster forecast. */
+    public record BoosterRow(String domain, String status, String dueOn, String expectedRelief, String basedOn,
+            String heldAtLeast, String covered, boolean flagged) {
+    }
+
+    /** One PEG, PHQ-9 or GAD-7 response: its score and band; a PHQ-9 with thoughts of self-harm is flagged. */
+    public record ResponseRow(String date, String instrument, String score, String band, String note,
+            boolean flagged) {
+    }
+
+    /** One PHQ-2 screen. */
+    public record ScreenRow(String date, String score, String result, boolean flagged) {
     }
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
@@ -94,10 +133,11 @@ public record PatientReport(
      * @param trends the four domains in their clinical order (pain, sleep, mobility, mood), each with its daily
      *     series, as of {@code now}
      * @param sessions every session of the patient, chronologically
-     * @param alerts the patient's unresolved alerts, most severe first
+     * @param alerts every alert of the patient, the unresolved first (most severe first), then the resolved
+     * @param staff the display names of those who acknowledged or resolved an alert, by user id
      */
     static PatientReport of(Patient patient, List<Trend> trends, List<SessionResponse> sessions,
-            List<AlertResponse> alerts, Instant now) {
+            List<AlertResponse> alerts, Instant now, Questionnaires questionnaires, Map<UUID, String> staff) {
         ZoneId zone = ZoneId.of(patient.timezone);
         TrendChart.Span span = span(trends, zone, now);
         List<Trend.SessionEffect> completed = trends.get(0).sessions();
@@ -109,7 +149,61 @@ public record PatientReport(
                         TrendChart.of(t, domainOf(t), span), t.series() == null || t.series().isEmpty())).toList(),
                 completed.stream().map(s -> infusion(s, trends, sessions, zone)).toList(),
                 sessions.stream().map(s -> session(s, zone)).toList(),
-                alerts.stream().map(a -> alert(a, zone)).toList());
+                alerts.stream().map(a -> alert(a, zone, staff)).toList(),
+                trends.stream().map(t -> booster(t, zone)).toList(),
+                questionnaires.trends().stream().map(PatientReport::summary).toList(),
+                questionnaires.responses().stream().filter(r -> r.instrument() != Instrument.PHQ2)
+                        .map(r -> response(r, zone)).toList(),
+                questionnaires.responses().stream().filter(r -> r.instrument() == Instrument.PHQ2)
+                        .map(r -> screen(r, zone)).toList());
+    }
+
+    /** "PHQ-9" for a questionnaire score's trend, "Pain" for a domain's. */
+    private static String label(Trend trend) {
+        return trend.domain() instanceof Domain domain ? domain.label() : instrument(trend.domain().path());
+    }
+
+    private static String instrument(String code) {
+        return switch (code) {
+            case "peg" -> "PEG";
+            case "phq9" -> "PHQ-9";
+            case "gad7" -> "GAD-7";
+            case "phq2" -> "PHQ-2";
+            default -> code;
+        };
+    }
+
+    private static BoosterRow booster(Trend t, ZoneId zone) {
+        BoosterForecast f = t.boosterForecast();
+        Map<UUID, Integer> numbers = new HashMap<>();
+        t.sessions().forEach(s -> numbers.put(s.sessionId(), s.number()));
+        String basedOn = f.basedOnSessionIds().isEmpty() ? NONE
+                : String.join(", ", f.basedOnSessionIds().stream().map(id -> "#" + numbers.get(id)).toList());
+        boolean soon = f.dueOn() != null && !Boolean.TRUE.equals(f.covered())
+                && !f.dueOn().isAfter(LocalDate.ofInstant(t.to(), zone));
+        return new BoosterRow(label(t), words(f.status().name()),
+                f.dueOn() == null ? NONE : DATE.format(f.dueOn()),
+                f.expectedReliefDays() == null ? NONE : plain(f.expectedReliefDays()) + " d", basedOn,
+                f.reliefHeldAtLeastDays() == null ? NONE : "\u2265 " + plain(f.reliefHeldAtLeastDays()) + " d",
+                f.covered() == null ? NONE : f.covered() ? "yes" : "no", soon);
+    }
+
+    private static ResponseRow response(QuestionnaireResponseView r, ZoneId zone) {
+        String note = "";
+        boolean flagged = false;
+        if (r.instrument() == Instrument.PHQ9 && r.answers().size() >= Instrument.PHQ9_SELF_HARM_ITEM) {
+            int selfHarm = r.answers().get(Instrument.PHQ9_SELF_HARM_ITEM - 1);
+            flagged = selfHarm > 0;
+            note = "item 9 (thoughts of self-harm): " + selfHarm;
+        }
+        return new ResponseRow(dateTime(r.recordedAt(), zone), instrument(r.instrument().code()), plain(r.score()),
+                r.band() == null ? NONE : words(r.band().name()), note, flagged);
+    }
+
+    private static ScreenRow screen(QuestionnaireResponseView r, ZoneId zone) {
+        boolean positive = Boolean.TRUE.equals(r.positiveScreen());
+        return new ScreenRow(dateTime(r.recordedAt(), zone), plain(r.score()),
+                r.positiveScreen() == null ? NONE : positive ? "positive" : "negative", positive);
     }
 
     /** The report shows the four check-in domains; an instrument's trend has no place in it. */
@@ -164,7 +258,7 @@ public record PatientReport(
                 : t.baseline().method() == BaselineMethod.PRE_TREATMENT_MEAN
                         ? "pre-treatment mean of " + t.baseline().n()
                         : "first value";
-        return new SummaryRow(domainOf(t).label(),
+        return new SummaryRow(label(t),
                 t.direction() == Direction.LOWER_IS_BETTER ? "\u2193 lower" : "\u2191 higher",
                 t.baseline() == null ? NONE : plain(t.baseline().value()), baselineNote,
                 t.current() == null ? NONE : plain(t.current().value()),
@@ -251,10 +345,23 @@ public record PatientReport(
         return parts.isEmpty() ? NONE : String.join(" \u00b7 ", parts);
     }
 
-    private static AlertRow alert(AlertResponse a, ZoneId zone) {
+    private static AlertRow alert(AlertResponse a, ZoneId zone, Map<UUID, String> staff) {
+        String acknowledged = a.acknowledgedAt() == null ? NONE
+                : dateTime(a.acknowledgedAt(), zone) + " by " + who(a.acknowledgedBy(), staff);
+        String resolved = a.resolvedAt() == null ? NONE
+                : dateTime(a.resolvedAt(), zone) + " by " + who(a.resolvedBy(), staff)
+                        + (a.resolutionNote() == null ? "" : ": " + printable(a.resolutionNote()));
         return new AlertRow(words(a.severity().name()), "severity-" + a.severity().name().toLowerCase(Locale.ROOT),
                 rule(a.rule()), a.detail() == null ? NONE : printable(a.detail()), dateTime(a.raisedAt(), zone),
-                dateTime(a.lastTriggeredAt(), zone), a.triggerCount(), words(a.status().name()));
+                dateTime(a.lastTriggeredAt(), zone), a.triggerCount(), words(a.status().name()),
+                a.conditionClearedAt() == null ? "" : "condition no longer met since "
+                        + dateTime(a.conditionClearedAt(), zone),
+                acknowledged, resolved);
+    }
+
+    private static String who(UUID user, Map<UUID, String> staff) {
+        String name = user == null ? null : staff.get(user);
+        return name == null ? "the system" : printable(name);
     }
 
     /** SEVERE_SIDE_EFFECT reads "Severe side effect"; an acronym (CRPS) stays as it is. */
@@ -270,6 +377,8 @@ public record PatientReport(
             case "SELF_HARM_RISK" -> "Self-harm risk (PHQ-9 item 9)";
             case "DEPRESSION_SEVERE" -> "Severe depression (PHQ-9 total \u2265 20)";
             case "BLOOD_PRESSURE" -> "Blood pressure \u2265 180/110 mmHg";
+            case "WORSENING" -> "Pain or mood worsened";
+            case "BOOSTER_DUE" -> "Booster due (pain)";
             default -> words(rule.name());
         };
     }

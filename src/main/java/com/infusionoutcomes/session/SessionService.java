@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.alert.AlertService;
+import com.infusionoutcomes.alert.TrendAlertRules;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -39,9 +40,11 @@ public class SessionService {
     private final JsonMergePatch mergePatch;
     private final AuditLog audit;
     private final AlertService alerts;
+    private final TrendAlertRules trendRules;
 
     SessionService(SessionRepository sessions, PatientService patients, JsonMergePatch mergePatch, AuditLog audit,
-            AlertService alerts) {
+            AlertService alerts, TrendAlertRules trendRules) {
+        this.trendRules = trendRules;
         this.sessions = sessions;
         this.patients = patients;
         this.mergePatch = mergePatch;
@@ -53,9 +56,9 @@ public class SessionService {
         patients.requireForCare(patientId);
         checkRules(request, null);
         List<SessionAlerts.Trigger> triggers = SessionAlerts.triggers(null, request);
-        if (!triggers.isEmpty()) {
-            alerts.lockPatient(patientId);
-        }
+        // Every session write may move a trend rule (a completed infusion moves the baseline and the booster
+        // forecast, a scheduled one covers it), so each takes the patient's lock before writing, as such writes do.
+        alerts.lockPatient(patientId);
         InfusionSession session = new InfusionSession();
         session.id = UUID.randomUUID();
         session.patientId = patientId;
@@ -64,6 +67,7 @@ public class SessionService {
         sessions.persistAndFlush(session);
         audit.success(AuditAction.CREATE, RESOURCE, session.id, patientId);
         raise(patientId, session.id, triggers);
+        trendRules.evaluate(patientId, RESOURCE, session.id);
         return view(session);
     }
 
@@ -96,6 +100,8 @@ public class SessionService {
     /** Changes the version named by If-Match; the row is locked so two changes of one version take turns. */
     public SessionResponse update(UUID patientId, UUID sessionId, String ifMatch, JsonNode patch) {
         patients.requireForCare(patientId);
+        // The patient's lock before the session's own, in the order of every write that may raise an alert.
+        alerts.lockPatient(patientId);
         InfusionSession session = sessionId == null ? null : sessions.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
         if (session == null || !session.patientId.equals(patientId)) {
             throw ProblemException.notFound("Infusion session");
@@ -108,13 +114,11 @@ public class SessionService {
         }
         checkRules(request, session.status);
         List<SessionAlerts.Trigger> triggers = SessionAlerts.triggers(before, request);
-        if (!triggers.isEmpty()) {
-            alerts.lockPatient(patientId);
-        }
         apply(session, request);
         sessions.flush();
         audit.success(AuditAction.UPDATE, RESOURCE, sessionId, patientId);
         raise(patientId, sessionId, triggers);
+        trendRules.evaluate(patientId, RESOURCE, sessionId);
         return view(session);
     }
 

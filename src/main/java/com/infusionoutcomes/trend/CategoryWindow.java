@@ -24,12 +24,34 @@ import com.infusionoutcomes.checkin.CheckInContext;
  * PRE_INFUSION value), the caller reads the whole course. TrendCategoryWindowTest checks the equivalence on random
  * courses.
  *
+ * <p>The same reads also decide the booster forecast when the recent range reaches back far enough:
+ * {@link #forBoosterForecast} makes it start at the end of the 4th most recent infusion, so the durability of the
+ * latest infusion and of the 3 before it is read whole ({@link #decidesBoosterForecast}).
+ *
  * @param first the patient's first completed session up to {@code to}
+ * @param readAllAfter when not null and earlier than the last 15 days, the recent range starts here instead (never
+ *        before S)
  */
-public record CategoryWindow(CompletedSession first, Instant to) {
+public record CategoryWindow(CompletedSession first, Instant to, Instant readAllAfter) {
 
     /** How far back the recent range reaches: the current window's 7 days plus room for a latest value 8 days old. */
     static final Duration RECENT = Duration.ofDays(15);
+
+    public CategoryWindow(CompletedSession first, Instant to) {
+        this(first, to, null);
+    }
+
+    /**
+     * The window that decides both the categories and the booster forecast as of {@code to}: it reads everything
+     * after the end of the 4th most recent infusion, so a course of boosters weeks apart costs a few months of
+     * check-ins, still far fewer than a course of years, and an induction series only its few weeks.
+     *
+     * @param course the completed sessions up to {@code to}, by startedAt; not empty
+     */
+    public static CategoryWindow forBoosterForecast(List<CompletedSession> course, Instant to) {
+        int oldestNeeded = course.size() - 1 - BoosterForecast.RECENT_INFUSIONS;
+        return new CategoryWindow(course.get(0), to, oldestNeeded > 0 ? course.get(oldestNeeded).endedAt() : null);
+    }
 
     public CategoryWindow {
         Objects.requireNonNull(first, "first");
@@ -52,7 +74,11 @@ public record CategoryWindow(CompletedSession first, Instant to) {
     /** The recent range is (recentAfter, to]: the last 15 days, or everything after S when the course is younger. */
     public Instant recentAfter() {
         Instant fifteenDaysAgo = to.minus(RECENT);
-        return fifteenDaysAgo.isAfter(first.startedAt()) ? fifteenDaysAgo : first.startedAt();
+        Instant after = fifteenDaysAgo.isAfter(first.startedAt()) ? fifteenDaysAgo : first.startedAt();
+        if (readAllAfter != null && readAllAfter.isBefore(after)) {
+            after = readAllAfter.isAfter(first.startedAt()) ? readAllAfter : first.startedAt();
+        }
+        return after;
     }
 
     public UUID firstSessionId() {
@@ -91,5 +117,23 @@ public record CategoryWindow(CompletedSession first, Instant to) {
                 && latest.recordedAt().isAfter(first.startedAt()));
         // Without a baseline value the baseline is FIRST_VALUE, the first value ever: not among those read.
         return baselineRead && currentRead && followUpVisible;
+    }
+
+    /**
+     * Whether the observations {@link #reads} selected give the booster forecast the whole course would give,
+     * {@code forecast} being the one computed from them. The baseline is the whole course's when one of its values
+     * was read; a session's durability is exact when everything after its end was read. The forecast looks at L
+     * and then back until 3 ended reliefs are found: it is decided when every session it looked at is exact.
+     *
+     * @param course the completed sessions up to {@code to}, by startedAt
+     */
+    boolean decidesBoosterForecast(List<Observation> read, BoosterForecast forecast, List<CompletedSession> course) {
+        boolean baselineRead = read.stream().filter(Observation::isLongitudinal)
+                .anyMatch(o -> BaselineEstimate.isBaselineValue(o, first));
+        int oldestNeeded = Math.max(0, course.size() - 1 - BoosterForecast.RECENT_INFUSIONS);
+        boolean exact = !course.get(oldestNeeded).endedAt().isBefore(recentAfter());
+        boolean lookedNoFurther = oldestNeeded == 0 || forecast.status() == BoosterStatus.RELIEF_ENDED
+                || forecast.basedOnSessionIds().size() == BoosterForecast.RECENT_INFUSIONS;
+        return baselineRead && exact && lookedNoFurther;
     }
 }

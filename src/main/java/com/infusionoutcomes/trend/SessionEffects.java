@@ -23,16 +23,14 @@ final class SessionEffects {
      * @param baseline the unrounded baseline, or null
      */
     static List<Trend.SessionEffect> of(List<CompletedSession> course, List<Observation> seen,
-            List<Observation> longitudinal, Fraction baseline, Direction direction) {
+            List<Durability> durabilities, Direction direction) {
         List<Trend.SessionEffect> effects = new ArrayList<>();
         for (int i = 0; i < course.size(); i++) {
             CompletedSession session = course.get(i);
-            // Relief after an infusion is attributed to it until the next one starts.
-            Instant until = i + 1 < course.size() ? course.get(i + 1).startedAt() : null;
             Fraction pre = latest(seen, CheckInContext.PRE_INFUSION, session);
             Fraction post = latest(seen, CheckInContext.POST_INFUSION, session);
             Fraction acutePercent = pre == null || post == null ? null : direction.improvementPercent(pre, post);
-            Durability durability = durability(session, until, longitudinal, baseline, direction);
+            Durability durability = durabilities.get(i);
             effects.add(new Trend.SessionEffect(session.sessionId(), session.number(), session.startedAt(),
                     pre == null ? null : pre.rounded(2), post == null ? null : post.rounded(2),
                     pre == null || post == null ? null : post.minus(pre).rounded(2),
@@ -54,7 +52,27 @@ final class SessionEffects {
         return latest;
     }
 
-    private record Durability(Fraction days, boolean censored) {
+    /**
+     * How long each infusion's relief lasted, unrounded, in the order of {@code course}; an entry is null when it is
+     * unknown (no value after the session, or no usable baseline).
+     *
+     * @param course the completed sessions that started up to {@code to}, by startedAt
+     * @param longitudinal the longitudinal values up to {@code to}, by recordedAt
+     * @param baseline the unrounded baseline, or null
+     */
+    static List<Durability> durabilities(List<CompletedSession> course, List<Observation> longitudinal,
+            Fraction baseline, Direction direction) {
+        List<Durability> durabilities = new ArrayList<>(course.size());
+        for (int i = 0; i < course.size(); i++) {
+            // Relief after an infusion is attributed to it until the next one starts.
+            Instant until = i + 1 < course.size() ? course.get(i + 1).startedAt() : null;
+            durabilities.add(durability(course.get(i), until, longitudinal, baseline, direction));
+        }
+        return durabilities;
+    }
+
+    /** @param censored relief had not ended at the last value: {@code days} is a lower bound */
+    record Durability(Fraction days, boolean censored) {
     }
 
     private static Durability durability(CompletedSession session, Instant until, List<Observation> longitudinal,

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param series one point per local day or ISO week that has a value in [from, to], oldest first; null only in
  *        a trend that was asked for without its series (see {@link #withoutSeries()}), never from {@link Trends}
  * @param sessions every completed session that started up to {@code to}, by startedAt, with or without values
+ * @param boosterForecast when the next infusion is due, from the durability of {@code sessions}
  */
 public record Trend(
         UUID patientId,
@@ -43,7 +44,8 @@ public record Trend(
         BigDecimal slopePerWeek,
         List<SeriesPoint> series,
         List<SessionEffect> sessions,
-        Adherence adherence) {
+        Adherence adherence,
+        BoosterForecast boosterForecast) {
 
     public Trend {
         series = series == null ? null : List.copyOf(series);
@@ -56,7 +58,7 @@ public record Trend(
      */
     public Trend withoutSeries() {
         return new Trend(patientId, domain, direction, from, to, granularity, baseline, latest, current,
-                absoluteChange, improvementPercent, category, slopePerWeek, null, sessions, adherence);
+                absoluteChange, improvementPercent, category, slopePerWeek, null, sessions, adherence, boosterForecast);
     }
 
     /** @param n how many values the mean is of (1 for FIRST_VALUE) */

@@ -11,16 +11,32 @@ import com.infusionoutcomes.patient.Patient;
  *
  * @param checkIns the patient's check-ins up to {@code to}, by recordedAt then id (the order ties are kept in)
  * @param sessions the patient's completed sessions up to {@code to}, numbered as the API numbers them
+ * @param scheduled when the patient's SCHEDULED sessions are to start
  */
-public record TrendInput(Subject subject, List<CheckInRow> checkIns, List<CompletedSession> sessions) {
+public record TrendInput(Subject subject, List<CheckInRow> checkIns, List<CompletedSession> sessions,
+        List<Instant> scheduled) {
 
-    public static TrendInput of(Patient patient, List<CheckInRow> checkIns, List<CompletedSession> sessions) {
-        return new TrendInput(Subject.of(patient), checkIns, sessions);
+    public static TrendInput of(Patient patient, List<CheckInRow> checkIns, List<CompletedSession> sessions,
+            List<Instant> scheduled) {
+        return new TrendInput(Subject.of(patient), checkIns, sessions, scheduled);
     }
 
     /** The trend of one of the four check-in items. */
     public Trend trend(TrendQuery query) {
-        return Trends.compute(subject, query, observations((Domain) query.domain()), sessions);
+        return Trends.compute(subject, query, observations((Domain) query.domain()), sessions, scheduled);
+    }
+
+    /** The booster forecast of one of the four check-in items, as {@link #trend} would report it. */
+    public BoosterForecast boosterForecast(Domain domain, Instant to) {
+        return Trends.boosterForecast(subject, new TrendQuery(domain, null, to, to, Granularity.DAY),
+                observations(domain), sessions, scheduled);
+    }
+
+    /**
+     * Whether these check-ins, read for the window, give the booster forecast of the domain the whole course gives.
+     */
+    public boolean decidesBoosterForecast(Domain domain, CategoryWindow window) {
+        return window.decidesBoosterForecast(observations(domain), boosterForecast(domain, window.to()), sessions);
     }
 
     /** The category of one of the four check-in items and its figures, as {@link #trend} would report them. */

@@ -119,6 +119,27 @@ public class TrendRepository {
                 .getOrDefault(patientId, List.of());
     }
 
+    /** When the patient's SCHEDULED sessions are to start, soonest first: what may cover a booster forecast. */
+    public List<Instant> scheduledStarts(UUID patientId) {
+        return em.createQuery("select s.scheduledAt from InfusionSession s where s.patientId = :patient"
+                + " and s.status = :scheduled and s.scheduledAt is not null order by s.scheduledAt", Instant.class)
+                .setParameter("patient", patientId).setParameter("scheduled", SessionStatus.SCHEDULED)
+                .getResultList();
+    }
+
+    /** {@link #scheduledStarts} of every patient on the clinician's care team; absent means none. */
+    public Map<UUID, List<Instant>> scheduledStartsOfCaseload(UUID clinicianId) {
+        Map<UUID, List<Instant>> byPatient = new HashMap<>();
+        for (Object[] r : em.createQuery("select s.patientId, s.scheduledAt from CareTeamMember m"
+                + " join InfusionSession s on s.patientId = m.patientId where m.userId = :clinician"
+                + " and s.status = :scheduled and s.scheduledAt is not null order by s.patientId, s.scheduledAt",
+                Object[].class).setParameter("clinician", clinicianId)
+                .setParameter("scheduled", SessionStatus.SCHEDULED).getResultList()) {
+            byPatient.computeIfAbsent((UUID) r[0], p -> new ArrayList<>()).add((Instant) r[1]);
+        }
+        return byPatient;
+    }
+
     /** Every check-in up to {@code to} of every patient on the clinician's care team, by patient, oldest first. */
     public Map<UUID, List<CheckInRow>> checkInsOfCaseload(UUID clinicianId, Instant to) {
         Map<UUID, List<CheckInRow>> byPatient = new HashMap<>();

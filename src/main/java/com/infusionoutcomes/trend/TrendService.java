@@ -16,8 +16,8 @@ import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.system.QueryParameters;
 
 /**
- * Serves the trends of one patient. The work is two reads (check-ins and completed sessions up to
- * {@code to}) and one pass of the pure computation, so the cost follows the patient's own data, whatever the
+ * Serves the trends of one patient. The work is three reads (check-ins and completed sessions up to
+ * {@code to}, scheduled sessions) and one pass of the pure computation, so the cost follows the patient's own data, whatever the
  * size of the clinic.
  */
 @ApplicationScoped
@@ -52,7 +52,7 @@ public class TrendService {
         Patient patient = patients.requireForCare(patientId);
         Trend trend = Trends.compute(Subject.of(patient), query,
                 repository.instrumentScores(patient.id, score, query.to()),
-                repository.completedSessions(patient.id, query.to()));
+                repository.completedSessions(patient.id, query.to()), repository.scheduledStarts(patient.id));
         audit.success(AuditAction.READ, RESOURCE, score.path(), patientId);
         return trend;
     }
@@ -78,6 +78,23 @@ public class TrendService {
         return allDomains(patient, query(Domain.PAIN, null, null, Granularity.DAY));
     }
 
+    /**
+     * The trends of every instrument with a total score (PEG, PHQ-9, GAD-7) of a patient the caller was already
+     * allowed to see, as of now, with their daily series: what {@link #instrumentTrend} gives each, for a caller
+     * that audits its own read.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Trend> instrumentCourse(Patient patient) {
+        TrendQuery first = query(InstrumentScore.PEG, null, null, Granularity.DAY);
+        List<CompletedSession> sessions = repository.completedSessions(patient.id, first.to());
+        List<Instant> scheduled = repository.scheduledStarts(patient.id);
+        return Arrays.stream(InstrumentScore.values())
+                .map(score -> Trends.compute(Subject.of(patient),
+                        new TrendQuery(score, null, first.to(), first.now(), Granularity.DAY),
+                        repository.instrumentScores(patient.id, score, first.to()), sessions, scheduled))
+                .toList();
+    }
+
     private List<Trend> allDomains(Patient patient, TrendQuery first) {
         TrendInput input = load(patient, first.to());
         return Arrays.stream(Domain.values())
@@ -87,7 +104,8 @@ public class TrendService {
     }
 
     private TrendInput load(Patient patient, Instant to) {
-        return TrendInput.of(patient, repository.checkIns(patient.id, to), repository.completedSessions(patient.id, to));
+        return TrendInput.of(patient, repository.checkIns(patient.id, to), repository.completedSessions(patient.id, to),
+                repository.scheduledStarts(patient.id));
     }
 
     /**

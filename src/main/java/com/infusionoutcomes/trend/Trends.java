@@ -28,6 +28,12 @@ public final class Trends {
      */
     public static Trend compute(Subject subject, TrendQuery query, List<Observation> observations,
             List<CompletedSession> sessions) {
+        return compute(subject, query, observations, sessions, List.of());
+    }
+
+    /** @param scheduled when the patient's SCHEDULED sessions are to start: what covers a booster forecast */
+    public static Trend compute(Subject subject, TrendQuery query, List<Observation> observations,
+            List<CompletedSession> sessions, List<Instant> scheduled) {
         Instant to = query.to();
         Measure measure = query.domain();
         Direction direction = measure.direction();
@@ -42,6 +48,9 @@ public final class Trends {
         Fraction change = headline.change();
         Fraction percent = headline.percent();
 
+        List<SessionEffects.Durability> durabilities = SessionEffects.durabilities(course, longitudinal,
+                baseline == null ? null : baseline.value(), direction);
+
         List<Observation> ranged = query.from() == null ? longitudinal
                 : longitudinal.stream().filter(o -> !o.recordedAt().isBefore(query.from())).toList();
 
@@ -55,8 +64,9 @@ public final class Trends {
                 headline.category(),
                 Series.slopePerWeek(ranged),
                 Series.points(ranged, subject.timezone(), query.granularity()),
-                SessionEffects.of(course, seen, longitudinal, baseline == null ? null : baseline.value(), direction),
-                adherence(subject, query, seen));
+                SessionEffects.of(course, seen, durabilities, direction),
+                adherence(subject, query, seen),
+                BoosterForecast.of(course, durabilities, subject.timezone(), scheduled));
     }
 
     /**
@@ -70,6 +80,19 @@ public final class Trends {
         return new TrendHeadline(headline.baseline() == null ? null : headline.baseline().value().rounded(2),
                 headline.current() == null ? null : headline.current().rounded(2),
                 headline.percent() == null ? null : headline.percent().rounded(1), headline.category());
+    }
+
+    /**
+     * Only the booster forecast, exactly as {@link #compute} reports it: for the BOOSTER_DUE rule, which runs after
+     * every write that may move it.
+     */
+    public static BoosterForecast boosterForecast(Subject subject, TrendQuery query, List<Observation> observations,
+            List<CompletedSession> sessions, List<Instant> scheduled) {
+        List<Observation> longitudinal = longitudinal(seen(observations, query.to()));
+        List<CompletedSession> course = course(sessions, query.to());
+        BaselineEstimate baseline = BaselineEstimate.of(longitudinal, course.isEmpty() ? null : course.get(0));
+        return BoosterForecast.of(course, SessionEffects.durabilities(course, longitudinal,
+                baseline == null ? null : baseline.value(), query.domain().direction()), subject.timezone(), scheduled);
     }
 
     /** What a trend up to {@code to} sees: the observations recorded by then, by recordedAt (ties kept in order). */

@@ -177,8 +177,10 @@ class AlertResourceTest {
         given().contentType(ContentType.JSON).body("{\"note\": \"Safety plan reviewed\"}")
                 .post("/api/v1/alerts/{a}/resolve", alert).then().statusCode(200);
         phq9(patient, "0,0,0,0,0,0,0,0,1").then().statusCode(201);
-        alerts(patient).then().body("items", hasSize(2))
-                .body("items.status", contains("RESOLVED", "OPEN"));
+        // Listed without a status: the unresolved only; the resolved one when asked for.
+        alerts(patient).then().body("items", hasSize(1)).body("items.status", contains("OPEN"));
+        given().queryParam("status", "RESOLVED").get("/api/v1/patients/{p}/alerts", patient).then()
+                .body("items", hasSize(1)).body("items[0].id", equalTo(alert));
         given().queryParam("status", "OPEN").get("/api/v1/patients/{p}/alerts", patient).then()
                 .body("items", hasSize(1)).body("items[0].triggerCount", equalTo(1));
     }

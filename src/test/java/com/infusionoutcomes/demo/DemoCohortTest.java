@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -134,6 +136,42 @@ class DemoCohortTest {
         double partial = painChangePercent(byExternalId.get("DEMO-002"), now);
         assertTrue(partial <= -15 && partial >= -45, "partial responder " + partial);
         assertTrue(Math.abs(painChangePercent(byExternalId.get("DEMO-003"), now)) <= 10, "non-responder");
+    }
+
+    /**
+     * Every alert the cohort loads with is one the patient's own trends agree with, now: WORSENING only with a
+     * WORSENED pain or mood trend (and always then), BOOSTER_DUE only with a pain forecast due within 3 days or
+     * past and not covered, none marked as no longer holding; and every patient shows a booster forecast.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldLoadNoAlertThePatientsTrendsContradict() {
+        for (Map<String, Object> patient : patients()) {
+            Object id = patient.get("id");
+            JsonPath trends = given().get("/api/v1/patients/{id}/trends", id).then().statusCode(200).extract()
+                    .jsonPath();
+            List<Map<String, Object>> alerts = given().get("/api/v1/patients/{id}/alerts", id).then().statusCode(200)
+                    .extract().jsonPath().getList("items");
+            Map<String, Object> pain = trends.getMap("domains.find { it.domain == 'pain' }");
+            Map<String, Object> mood = trends.getMap("domains.find { it.domain == 'mood' }");
+            Map<String, Object> forecast = (Map<String, Object>) pain.get("boosterForecast");
+            assertNotNull(forecast.get("status"), id + " has a booster forecast");
+
+            boolean worsened = "WORSENED".equals(pain.get("category")) || "WORSENED".equals(mood.get("category"));
+            assertEquals(worsened, alerts.stream().anyMatch(a -> "WORSENING".equals(a.get("rule"))),
+                    patient.get("externalId") + ": WORSENING agrees with the trends " + alerts);
+            LocalDate today = LocalDate.now(java.time.ZoneId.of((String) patient.get("timezone")));
+            boolean due = forecast.get("dueOn") != null
+                    && !LocalDate.parse((String) forecast.get("dueOn")).isAfter(today.plusDays(3))
+                    && !Boolean.TRUE.equals(forecast.get("covered"));
+            assertEquals(due, alerts.stream().anyMatch(a -> "BOOSTER_DUE".equals(a.get("rule"))),
+                    patient.get("externalId") + ": BOOSTER_DUE agrees with the forecast " + forecast + " " + alerts);
+            for (Map<String, Object> alert : alerts) {
+                assertTrue(Set.of("WORSENING", "BOOSTER_DUE").contains(alert.get("rule")), alert.toString());
+                assertNull(alert.get("conditionClearedAt"), "an alert the trend no longer supports: " + alert);
+                assertEquals(1, alert.get("triggerCount"), "raised once, on the course as loaded: " + alert);
+            }
+        }
     }
 
     @Test

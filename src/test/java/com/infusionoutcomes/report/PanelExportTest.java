@@ -28,7 +28,7 @@ class PanelExportTest {
     private static final String PANEL = "/api/v1/reports/panel";
     private static final List<String> HEADER = List.of("domain", "patientId", "displayName", "completedSessions",
             "lastCheckInAt", "baseline", "current", "improvementPercent", "category", "lastDurabilityDays",
-            "openAlerts");
+            "openAlerts", "boosterStatus", "boosterDueOn", "boosterCovered");
 
     @AfterEach
     void signOut() {
@@ -79,7 +79,8 @@ class PanelExportTest {
                     "=+-@".indexOf(name.charAt(0)) >= 0 ? "'" + name : name,
                     cell(row.get("completedSessions")), cell(row.get("lastCheckInAt")), cell(row.get("baseline")),
                     cell(row.get("current")), cell(row.get("improvementPercent")), cell(row.get("category")),
-                    cell(row.get("lastDurabilityDays")), cell(row.get("openAlerts")));
+                    cell(row.get("lastDurabilityDays")), cell(row.get("openAlerts")), cell(row.get("boosterStatus")),
+                    cell(row.get("boosterDueOn")), cell(row.get("boosterCovered")));
         }).toList();
         assertEquals(6, expected.size());
         assertEquals(expected, records.subList(1, records.size()), "every page's rows, in order, as JSON shows them");

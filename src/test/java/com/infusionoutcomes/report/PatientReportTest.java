@@ -254,7 +254,70 @@ class PatientReportTest {
         assertTrue(flagged.get(0).startsWith("Nausea (severe): vomited twice; \"bad\""), flagged.toString());
         assertTrue(flagged.get(1).contains("BP 185/100"), flagged.toString());
         List<Element> alertRows = elements(only(html, XHTML, "table", "alerts"), XHTML, "tr", null);
-        assertEquals(3, alertRows.size(), "a header row and two open alerts");
+        // The severe side effect and the pressure; the third infusion's relief ended days ago with the booster
+        // booked for next week, so the booster is overdue too.
+        assertEquals(4, alertRows.size(), "a header row and three open alerts: " + alertRows.stream()
+                .map(Element::getTextContent).toList());
+        assertTrue(alertRows.get(3).getTextContent().contains("Booster due (pain)"), alertRows.get(3).getTextContent());
+    }
+
+    /**
+     * A PHQ-9 of 21 with item 9 answered 2 (thoughts of self-harm on more than half the days), a GAD-7, a PEG and
+     * a positive PHQ-2 screen: the report lists each with its band and the instruments' trends, shows the booster
+     * forecast the trend API gives, and keeps the self-harm alert in the history after it was resolved, with who
+     * acknowledged and resolved it.
+     */
+    @Test
+    void shouldShowQuestionnairesTheBoosterForecastAndTheSafetyAlertHistory() throws Exception {
+        String patient = patientWithACourse();
+        TestData.questionnaireResponse(patient, "phq9", "3,3,3,3,3,2,2,0,2");
+        TestData.questionnaireResponse(patient, "gad7", "2,2,2,2,1,1,1");
+        TestData.questionnaireResponse(patient, "peg", "7,6,5");
+        TestData.questionnaireResponse(patient, "phq2", "2,2");
+        String selfHarm = given().queryParam("rule", "SELF_HARM_RISK").get("/api/v1/patients/{p}/alerts", patient)
+                .then().statusCode(200).extract().path("items[0].id");
+        given().post("/api/v1/alerts/{a}/acknowledge", selfHarm).then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"note\": \"Safety plan reviewed by phone\"}")
+                .post("/api/v1/alerts/{a}/resolve", selfHarm).then().statusCode(200);
+
+        Element html = parse(report(patient).then().statusCode(200).extract().asString()).getDocumentElement();
+
+        List<String> responses = elements(only(html, XHTML, "table", "questionnaires"), XHTML, "tr", null).stream()
+                .skip(1).map(row -> row.getTextContent().replaceAll("\\s+", " ").trim()).toList();
+        assertEquals(3, responses.size(), responses.toString());
+        String phq9 = responses.stream().filter(r -> r.contains("PHQ-9")).findFirst().orElseThrow();
+        assertTrue(phq9.contains(" 21 ") && phq9.contains("Severe") && phq9.contains("item 9 (thoughts of self-harm): 2"),
+                phq9);
+        assertTrue(responses.stream().anyMatch(r -> r.contains("GAD-7") && r.contains(" 11 ") && r.contains("Moderate")),
+                responses.toString());
+        assertTrue(responses.stream().anyMatch(r -> r.contains("PEG") && r.contains(" 6 ")), responses.toString());
+        assertEquals(1, elements(only(html, XHTML, "table", "questionnaires"), XHTML, "tr", "flagged").size(),
+                "the PHQ-9 with thoughts of self-harm is flagged");
+        String screen = elements(only(html, XHTML, "table", "screens"), XHTML, "tr", null).get(1).getTextContent();
+        assertTrue(screen.contains("4") && screen.contains("positive"), screen);
+        List<String> instruments = elements(only(html, XHTML, "table", "instrument-summary"), XHTML, "th", null)
+                .stream().filter(th -> "row".equals(th.getAttribute("scope"))).map(Element::getTextContent).toList();
+        assertEquals(List.of("PEG", "PHQ-9", "GAD-7"), instruments);
+
+        JsonPath forecast = given().get("/api/v1/patients/{p}/trends/pain", patient).then().statusCode(200)
+                .extract().jsonPath().setRootPath("boosterForecast");
+        Element painBooster = elements(only(html, XHTML, "table", "boosters"), XHTML, "tr", null).get(1);
+        String painText = painBooster.getTextContent();
+        assertTrue(painText.contains("Pain") && painText.contains(PatientReport.words(forecast.getString("status"))),
+                painText);
+        assertTrue(painText.contains(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
+                .format(java.time.LocalDate.parse(forecast.getString("dueOn")))), painText);
+
+        List<String> history = elements(only(html, XHTML, "table", "alerts"), XHTML, "tr", null).stream().skip(1)
+                .map(Element::getTextContent).toList();
+        String resolved = history.stream().filter(r -> r.contains("Self-harm risk")).findFirst().orElseThrow();
+        assertTrue(resolved.contains("Resolved") && resolved.contains("by Test CLINICIAN")
+                && resolved.contains("Safety plan reviewed by phone"), resolved);
+        assertTrue(history.get(history.size() - 1).contains("Self-harm risk"), "resolved alerts come last");
+        assertTrue(history.stream().anyMatch(r -> r.contains("Severe depression") && r.contains("Open")),
+                history.toString());
+        String text = html.getTextContent();
+        assertTrue(text.contains("docs/clinical-model.md") && !text.contains("SPEC"), "cites the repository's own model");
     }
 
     @Test
@@ -315,7 +378,7 @@ class PatientReportTest {
             assertTrue(chart.getTextContent().contains("No " + chart.getAttribute("data-domain") + " scores recorded"));
         }
         String text = page.getDocumentElement().getTextContent();
-        assertTrue(text.contains("No completed infusions yet.") && text.contains("No open alerts."), text);
+        assertTrue(text.contains("No completed infusions yet.") && text.contains("No alerts raised."), text);
     }
 
     @Test

@@ -41,7 +41,7 @@ class TrendChartTest {
             List<Trend.SessionEffect> sessions) {
         return new Trend(UUID.randomUUID(), domain, domain.direction(), null, Instant.now(), Granularity.DAY,
                 baseline == null ? null : new Trend.Baseline(new BigDecimal(baseline), null, 1), null, null, null,
-                null, Category.INSUFFICIENT_DATA, null, series, sessions, null);
+                null, Category.INSUFFICIENT_DATA, null, series, sessions, null, null);
     }
 
     private static double[] xy(String point) {

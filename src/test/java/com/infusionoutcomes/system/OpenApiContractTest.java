@@ -100,6 +100,8 @@ import com.infusionoutcomes.session.SideEffect;
 import com.infusionoutcomes.session.SideEffectType;
 import com.infusionoutcomes.session.VitalSign;
 import com.infusionoutcomes.trend.BaselineMethod;
+import com.infusionoutcomes.trend.BoosterForecast;
+import com.infusionoutcomes.trend.BoosterStatus;
 import com.infusionoutcomes.trend.Category;
 import com.infusionoutcomes.trend.Direction;
 import com.infusionoutcomes.trend.Domain;
@@ -188,6 +190,8 @@ class OpenApiContractTest {
             Map.entry("TrendSeriesPoint", Trend.SeriesPoint.class),
             Map.entry("TrendSessionEffect", Trend.SessionEffect.class),
             Map.entry("TrendAdherence", Trend.Adherence.class),
+            Map.entry("TrendBoosterForecast", BoosterForecast.class),
+            Map.entry("BoosterStatus", BoosterStatus.class),
             Map.entry("TrendOverview", TrendOverview.class),
             Map.entry("PanelRow", PanelRow.class),
             Map.entry("PanelPage", Page.class),

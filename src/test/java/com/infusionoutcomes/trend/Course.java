@@ -19,6 +19,7 @@ final class Course {
     private Instant enrolledAt = Instant.parse("2025-12-01T00:00:00Z");
     private final List<Observation> observations = new ArrayList<>();
     private final List<CompletedSession> sessions = new ArrayList<>();
+    private final List<Instant> scheduled = new ArrayList<>();
 
     private Course(ZoneId zone) {
         this.zone = zone;
@@ -76,6 +77,26 @@ final class Course {
         return session;
     }
 
+    /** A SCHEDULED infusion to start at this instant. */
+    Course scheduled(String startsAt) {
+        scheduled.add(at(startsAt));
+        return this;
+    }
+
+    /**
+     * Pain 3 every day at the end's time of day from the day after {@code session} ended, then pain 8 exactly
+     * {@code days} days after its end (relief of a baseline 8 ends there); with {@code days} null the relief never
+     * ends and the last value is {@code lastDay} days after the end.
+     */
+    Course relief(CompletedSession session, Integer days, int lastDay) {
+        int last = days == null ? lastDay : days;
+        for (int day = 1; day <= last; day++) {
+            Instant at = session.endedAt().plus(java.time.Duration.ofDays(day));
+            observations.add(Observation.of(at, CheckInContext.DAILY, null, days != null && day == days ? 8 : 3));
+        }
+        return this;
+    }
+
     Subject subject() {
         return new Subject(PATIENT, zone, enrolledAt);
     }
@@ -94,6 +115,6 @@ final class Course {
     }
 
     Trend trend(TrendQuery query) {
-        return Trends.compute(subject(), query, observations, sessions);
+        return Trends.compute(subject(), query, observations, sessions, scheduled);
     }
 }

@@ -125,6 +125,53 @@ class TrendCategoryWindowTest {
         assertTrue(worsenedDecided > 100, worsenedDecided + " WORSENED decided by the window");
     }
 
+    /**
+     * The window that reaches back to the end of the 4th most recent infusion, as the rules read after a write:
+     * wherever it says it decides the booster forecast, the forecast is the whole course's, and it still decides
+     * the categories as the shorter window does.
+     */
+    @Test
+    void theBoosterWindowShouldGiveTheWholeCoursesForecastWheneverItSaysItDecidesIt() {
+        Random random = new Random(20261206L);
+        int decided = 0;
+        int undecided = 0;
+        int forecasts = 0;
+        for (int i = 0; i < 4000; i++) {
+            RandomCourse course = randomCourse(random);
+            List<CompletedSession> started = course.sessions().stream()
+                    .filter(s -> !s.startedAt().isAfter(course.to())).toList();
+            if (started.isEmpty()) {
+                continue;
+            }
+            CategoryWindow window = CategoryWindow.forBoosterForecast(started, course.to());
+            List<Observation> read = course.observations().stream().filter(window::reads).toList();
+            TrendQuery query = new TrendQuery(Domain.PAIN, null, course.to(), course.to(), Granularity.DAY);
+            BoosterForecast windowed = Trends.boosterForecast(SUBJECT, query, read, course.sessions(), List.of());
+            String context = "course " + i + " to " + course.to();
+            if (window.decides(read)) {
+                Trend whole = Trends.compute(SUBJECT, query, course.observations(), course.sessions());
+                assertEquals(whole.category(), Trends.compute(SUBJECT, query, read, course.sessions()).category(),
+                        context);
+            }
+            if (!window.decidesBoosterForecast(read, windowed, started)) {
+                undecided++;
+                continue;
+            }
+            decided++;
+            BoosterForecast whole = Trends.boosterForecast(SUBJECT, query, course.observations(), course.sessions(),
+                    List.of());
+            assertEquals(whole, windowed, context);
+            if (whole.status() == BoosterStatus.FORECAST) {
+                forecasts++;
+            }
+        }
+        // Both branches taken. These random courses are harsher than a clinic's (long gaps, baselines often
+        // unreported, reliefs that never end), so about a third are decided here.
+        assertTrue(decided > 500, decided + " decided, " + undecided + " not");
+        assertTrue(undecided > 50, undecided + " not decided");
+        assertTrue(forecasts > 50, forecasts + " FORECAST decided by the window");
+    }
+
     @Test
     void aLatePreInfusionValueOfTheFirstSessionShouldSendTheRuleToTheWholeCourse() {
         Course course = Course.utc();

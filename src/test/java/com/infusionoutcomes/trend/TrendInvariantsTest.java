@@ -140,7 +140,7 @@ class TrendInvariantsTest {
             assertEquals(new Trend(whole.patientId(), whole.domain(), whole.direction(), q.from(), whole.to(),
                     whole.granularity(), whole.baseline(), whole.latest(), whole.current(), whole.absoluteChange(),
                     whole.improvementPercent(), whole.category(), narrowed.slopePerWeek(), narrowed.series(),
-                    whole.sessions(), narrowed.adherence()), narrowed);
+                    whole.sessions(), narrowed.adherence(), whole.boosterForecast()), narrowed);
         });
     }
 

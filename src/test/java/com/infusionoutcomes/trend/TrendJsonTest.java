@@ -39,7 +39,7 @@ class TrendJsonTest {
 
         assertEquals(List.of("patientId", "domain", "direction", "from", "to", "granularity", "baseline", "latest",
                 "current", "absoluteChange", "improvementPercent", "category", "slopePerWeek", "series", "sessions",
-                "adherence"), fields(json));
+                "adherence", "boosterForecast"), fields(json));
         assertEquals(List.of("value", "method", "n"), fields(json.get("baseline")));
         assertEquals(List.of("value", "recordedAt"), fields(json.get("latest")));
         assertEquals(List.of("value", "n"), fields(json.get("current")));
@@ -47,6 +47,9 @@ class TrendJsonTest {
         assertEquals(List.of("sessionId", "number", "startedAt", "pre", "post", "acuteChange",
                 "acuteImprovementPercent", "durabilityDays", "durabilityCensored"), fields(json.get("sessions").get(0)));
         assertEquals(List.of("expectedDays", "reportedDays", "rate"), fields(json.get("adherence")));
+        // The names the web app codes against.
+        assertEquals(List.of("status", "dueOn", "expectedReliefDays", "basedOnSessionIds", "reliefHeldAtLeastDays",
+                "covered"), fields(json.get("boosterForecast")));
 
         assertEquals(Course.PATIENT.toString(), json.get("patientId").asText());
         assertEquals("pain", json.get("domain").asText());

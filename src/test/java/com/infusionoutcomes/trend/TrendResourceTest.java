@@ -142,6 +142,17 @@ class TrendResourceTest {
                 """.formatted(c.first(), c.second());
     }
 
+    /**
+     * #2's relief has not ended (censored at 2.4 d), so #1's ended relief of 5.38 d forecasts it: the median of one,
+     * 5 whole days after #2 ended on 09-12, due 09-17; nothing scheduled.
+     */
+    private static String painForecast(Fixture c) {
+        return """
+                {"status": "FORECAST", "dueOn": "2026-09-17", "expectedReliefDays": 5.4, "basedOnSessionIds": ["%s"],
+                 "reliefHeldAtLeastDays": 2.4, "covered": false}
+                """.formatted(c.first());
+    }
+
     @Test
     void shouldReportTheHandComputedCourseByDay() {
         Fixture c = course();
@@ -172,8 +183,9 @@ class TrendResourceTest {
                    {"period": "2026-09-13", "mean": 3, "min": 3, "max": 3, "n": 1},
                    {"period": "2026-09-14", "mean": 4, "min": 4, "max": 4, "n": 1}],
                  "sessions": %s,
-                 "adherence": {"expectedDays": 15, "reportedDays": 11, "rate": 0.73}}
-                """.formatted(c.patient(), painSessions(c))), trend);
+                 "adherence": {"expectedDays": 15, "reportedDays": 11, "rate": 0.73},
+                 "boosterForecast": %s}
+                """.formatted(c.patient(), painSessions(c), painForecast(c))), trend);
     }
 
     @Test
@@ -204,8 +216,9 @@ class TrendResourceTest {
                    {"period": "2026-09-07", "mean": 5, "min": 3, "max": 6, "n": 4},
                    {"period": "2026-09-14", "mean": 4, "min": 4, "max": 4, "n": 1}],
                  "sessions": %s,
-                 "adherence": {"expectedDays": 9, "reportedDays": 6, "rate": 0.67}}
-                """.formatted(c.patient(), painSessions(c))), narrowed);
+                 "adherence": {"expectedDays": 9, "reportedDays": 6, "rate": 0.67},
+                 "boosterForecast": %s}
+                """.formatted(c.patient(), painSessions(c), painForecast(c))), narrowed);
     }
 
     @Test
@@ -242,7 +255,9 @@ class TrendResourceTest {
                    {"sessionId": "%s", "number": 2, "startedAt": "2026-09-12T10:00:00Z", "pre": null, "post": null,
                     "acuteChange": null, "acuteImprovementPercent": null, "durabilityDays": null,
                     "durabilityCensored": null}],
-                 "adherence": {"expectedDays": 15, "reportedDays": 11, "rate": 0.73}}
+                 "adherence": {"expectedDays": 15, "reportedDays": 11, "rate": 0.73},
+                 "boosterForecast": {"status": "INSUFFICIENT_DATA", "dueOn": null, "expectedReliefDays": null,
+                   "basedOnSessionIds": [], "reliefHeldAtLeastDays": null, "covered": null}}
                 """.formatted(c.patient(), c.first(), c.second())), mood);
     }
 
@@ -425,11 +440,12 @@ class TrendResourceTest {
     }
 
     /**
-     * The cost follows one patient's data: the same three queries (the caller-scoped patient lookup, the check-ins,
-     * the completed sessions) for a course of 3 check-ins as for one of 30, and for four domains as for one.
+     * The cost follows one patient's data: the same four queries (the caller-scoped patient lookup, the check-ins,
+     * the completed sessions, the scheduled ones) for a course of 3 check-ins as for one of 30, and for four domains
+     * as for one.
      */
     @Test
-    void shouldReadAPatientsCourseInThreeQueriesWhateverItsLength() {
+    void shouldReadAPatientsCourseInFourQueriesWhateverItsLength() {
         String small = TestData.enrollPatient();
         String large = TestData.enrollPatient();
         Instant start = Instant.now().minus(Duration.ofDays(40));
@@ -444,9 +460,9 @@ class TrendResourceTest {
             TestData.completedSession(large, days);
         }
 
-        assertEquals(3, queries(() -> trend(small, "pain", Map.of())));
-        assertEquals(3, queries(() -> trend(large, "pain", Map.of())));
-        assertEquals(3, queries(() -> json(given().get("/api/v1/patients/{p}/trends", large))));
+        assertEquals(4, queries(() -> trend(small, "pain", Map.of())));
+        assertEquals(4, queries(() -> trend(large, "pain", Map.of())));
+        assertEquals(4, queries(() -> json(given().get("/api/v1/patients/{p}/trends", large))));
     }
 
     /** JPQL queries the application ran while serving {@code request} (inserts, such as audit events, excluded). */
