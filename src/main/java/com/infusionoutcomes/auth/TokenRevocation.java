@@ -63,26 +63,35 @@ public class TokenRevocation implements SecurityIdentityAugmentor {
         if (!builtinIssuer || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
+        Boolean known = allows(token, false);
+        if (known != null) {
+            // The usual case, answered on the calling thread: no hop to a worker, no database.
+            return known ? Uni.createFrom().item(identity)
+                    : Uni.createFrom().failure(new AuthenticationFailedException("revoked"));
+        }
         return context.runBlocking(() -> {
-            if (!allows(token)) {
+            if (!allows(token, true)) {
                 throw new AuthenticationFailedException("revoked");
             }
             return identity;
         });
     }
 
-    private boolean allows(JsonWebToken token) {
+    /** Whether the token may be used; with {@code load} false, null when the answer is not cached. */
+    private Boolean allows(JsonWebToken token, boolean load) {
         try {
             Object family = token.getClaim(FAMILY_CLAIM);
             if (family != null) {
                 UUID id = UUID.fromString(family.toString());
-                return familyValid.get(id, f -> QuarkusTransaction.requiringNew().call(() -> families.isValid(f)));
+                return load ? familyValid.get(id, f -> QuarkusTransaction.requiringNew().call(() -> families.isValid(f)))
+                        : familyValid.getIfPresent(id);
             }
             // Issued before token families existed (at most one access lifetime ago): the account decides.
             UUID user = UUID.fromString(token.getSubject());
-            return userActive.get(user, u -> QuarkusTransaction.requiringNew()
-                    .call(() -> users.findByIdOptional(u).map(a -> a.active).orElse(false)));
-        } catch (IllegalArgumentException e) {
+            return load ? userActive.get(user, u -> QuarkusTransaction.requiringNew()
+                    .call(() -> users.findByIdOptional(u).map(a -> a.active).orElse(false)))
+                    : userActive.getIfPresent(user);
+        } catch (IllegalArgumentException | NullPointerException e) {
             return false;
         }
     }
