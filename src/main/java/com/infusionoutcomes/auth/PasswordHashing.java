@@ -56,6 +56,19 @@ public class PasswordHashing {
         });
     }
 
+    /**
+     * As {@link #matches(String, String)}, for an attempt the throttle counted: refused for want of a turn, the
+     * password was never checked, so the attempt is given back.
+     */
+    boolean matches(String password, String hash, LoginThrottle.Attempt attempt) {
+        try {
+            return matches(password, hash);
+        } catch (ProblemException busy) {
+            attempt.giveBack();
+            throw busy;
+        }
+    }
+
     public String hash(String password) {
         return run(() -> Passwords.hash(password));
     }

@@ -65,14 +65,7 @@ public class PasswordService {
         }
         Passwords.requireAcceptable("/newPassword", request.newPassword(), user.username);
         LoginThrottle.Attempt attempt = throttle.signIn(user.username, address);
-        boolean matches;
-        try {
-            matches = hashing.matches(request.currentPassword(), user.passwordHash);
-        } catch (ProblemException busy) {
-            attempt.giveBack();
-            throw busy;
-        }
-        if (!matches) {
+        if (!hashing.matches(request.currentPassword(), user.passwordHash, attempt)) {
             QuarkusTransaction.requiringNew().run(() -> audit.account(actor, AuditAction.CHANGE_PASSWORD, user.id,
                     user.patientId, AuditOutcome.DENIED));
             throw ProblemException.invalid("/currentPassword", "does not match your current password");

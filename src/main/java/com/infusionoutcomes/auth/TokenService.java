@@ -88,13 +88,8 @@ public class TokenService {
         Account account = QuarkusTransaction.requiringNew().call(() -> users.findByUsername(username)
                 .map(u -> new Account(u.id, u.passwordHash, u.active, new Actor(u.id, u.role, u.patientId)))
                 .orElse(null));
-        boolean matches;
-        try {
-            matches = hashing.matches(request.password(), account == null ? null : account.passwordHash());
-        } catch (ProblemException busy) {
-            attempt.giveBack(); // the password was never checked
-            throw busy;
-        }
+        boolean matches = hashing.matches(request.password(), account == null ? null : account.passwordHash(),
+                attempt);
         if (account == null || !matches || !account.active()) {
             // Who tried is not known, only which account: the actor stays empty.
             QuarkusTransaction.requiringNew().run(() -> audit.account(null, AuditAction.SIGN_IN,
