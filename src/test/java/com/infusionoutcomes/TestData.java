@@ -2,10 +2,22 @@ package com.infusionoutcomes;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +31,7 @@ import java.util.function.IntFunction;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -120,6 +133,59 @@ public final class TestData {
         TOKENS.put(key, token);
         ISSUED.put(key, Instant.now());
         return token;
+    }
+
+    /** Signs in afresh (never cached): the whole answer, tokens or problem. */
+    public static Response login(String username, String password) {
+        return anonymous().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .post("/api/v1/auth/token");
+    }
+
+    /** The account id an access token was issued to (its {@code sub}). */
+    public static String subject(String accessToken) {
+        String payload = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        return payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** An HTTP answer read off a plain socket: status, headers (lower-case names) and body (as framed). */
+    public record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    /**
+     * POSTs JSON from another source address of the loopback network (127.0.0.0/8): the service sees a different
+     * client address, as it would for another computer. Plain HTTP/1.1 over a socket, since the HTTP clients at
+     * hand cannot choose their source address.
+     */
+    public static Answer postFrom(String sourceAddress, String path, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), RestAssured.port), 10_000);
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            String text = all.toString(StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            String[] head = text.substring(0, end).split("\r\n");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        head[i].substring(colon + 1).trim());
+            }
+            return new Answer(Integer.parseInt(head[0].split(" ")[1]), headers, text.substring(end + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Gives the patient a login through the enrollment flow and returns its access token. */

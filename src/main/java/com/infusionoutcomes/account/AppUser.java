@@ -39,4 +39,8 @@ public class AppUser {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** A deactivated account cannot sign in, and every token it holds stops working. */
+    @Column(nullable = false)
+    public boolean active = true;
 }

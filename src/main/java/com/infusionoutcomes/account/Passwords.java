@@ -1,6 +1,16 @@
 package com.infusionoutcomes.account;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
+
+import com.infusionoutcomes.system.ProblemException;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -27,5 +37,43 @@ public final class Passwords {
 
     public static String normaliseUsername(String username) {
         return username == null ? null : username.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The rule for a new password beyond its length (NIST SP 800-63B): not one of the most common passwords,
+     * whatever its case, and not built on the account's own username. Answers 422 at the field's pointer.
+     */
+    public static void requireAcceptable(String pointer, String password, String username) {
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (Common.PASSWORDS.contains(lower)) {
+            throw ProblemException.invalid(pointer, "is one of the most commonly used passwords; choose another");
+        }
+        String name = normaliseUsername(username);
+        if (name != null && name.length() >= 3 && lower.contains(name)) {
+            throw ProblemException.invalid(pointer, "must not contain the username");
+        }
+    }
+
+    /** Loaded on first use: about 49,000 entries. */
+    private static final class Common {
+        static final Set<String> PASSWORDS = load();
+
+        private static Set<String> load() {
+            Set<String> passwords = new HashSet<>();
+            try (InputStream in = Passwords.class.getResourceAsStream("/common-passwords.txt")) {
+                if (in == null) {
+                    throw new IllegalStateException("common-passwords.txt is missing from the application");
+                }
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (!line.isEmpty() && !line.startsWith("#")) {
+                        passwords.add(line.toLowerCase(Locale.ROOT));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Set.copyOf(passwords);
+        }
     }
 }

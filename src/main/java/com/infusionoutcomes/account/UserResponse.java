@@ -9,9 +9,10 @@ import com.infusionoutcomes.access.Role;
 
 @Schema(name = "User")
 public record UserResponse(UUID id, String username, Role role, String displayName, UUID patientId,
-        Instant createdAt) {
+        Instant createdAt, boolean active) {
 
     public static UserResponse from(AppUser user) {
-        return new UserResponse(user.id, user.username, user.role, user.displayName, user.patientId, user.createdAt);
+        return new UserResponse(user.id, user.username, user.role, user.displayName, user.patientId, user.createdAt,
+                user.active);
     }
 }

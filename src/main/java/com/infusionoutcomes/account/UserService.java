@@ -7,10 +7,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.audit.AuditOutcome;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.Page;
 import com.infusionoutcomes.system.Persistence;
@@ -22,9 +28,15 @@ import com.infusionoutcomes.system.ProblemException;
 public class UserService {
 
     private final UserRepository users;
+    private final Caller caller;
+    private final AuditLog audit;
+    private final Event<SignInsEnded> signInsEnded;
 
-    UserService(UserRepository users) {
+    UserService(UserRepository users, Caller caller, AuditLog audit, Event<SignInsEnded> signInsEnded) {
         this.users = users;
+        this.caller = caller;
+        this.audit = audit;
+        this.signInsEnded = signInsEnded;
     }
 
     /** Staff accounts only: a PATIENT login must be tied to its patient record through an enrollment code. */
@@ -33,11 +45,18 @@ public class UserService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        Passwords.requireAcceptable("/password", request.password(), request.username());
         return UserResponse.from(create(request.username(), request.password(), request.role(),
                 request.displayName(), null));
     }
 
     public AppUser create(String username, String password, Role role, String displayName, UUID patientId) {
+        return createWithHash(username, Passwords.hash(password), role, displayName, patientId);
+    }
+
+    /** As {@link #create}, with the password hashed already (outside the transaction, where sign-ups can flood). */
+    public AppUser createWithHash(String username, String passwordHash, Role role, String displayName,
+            UUID patientId) {
         String name = Passwords.normaliseUsername(username);
         if (users.findByUsername(name).isPresent()) {
             throw usernameTaken();
@@ -45,7 +64,7 @@ public class UserService {
         AppUser user = new AppUser();
         user.id = UUID.randomUUID();
         user.username = name;
-        user.passwordHash = Passwords.hash(password);
+        user.passwordHash = passwordHash;
         user.role = role;
         user.displayName = displayName.trim();
         user.patientId = patientId;
@@ -57,6 +76,46 @@ public class UserService {
                 throw usernameTaken();
             }
             throw e;
+        }
+        return user;
+    }
+
+    /** Ends the account's access at once: it cannot sign in, and every token it holds stops working. */
+    public UserResponse deactivate(UUID userId) {
+        AppUser user = lock(userId);
+        if (user.id.equals(caller.actor().userId())) {
+            throw ProblemException.conflict("You cannot deactivate your own account");
+        }
+        if (user.active) {
+            user.active = false;
+            signInsEnded.fire(new SignInsEnded(user.id));
+            audit.account(caller.actor(), AuditAction.DEACTIVATE, user.id, user.patientId, AuditOutcome.SUCCESS);
+        }
+        return UserResponse.from(user);
+    }
+
+    /** The account may sign in again; tokens it held before its deactivation stay revoked. */
+    public UserResponse reactivate(UUID userId) {
+        AppUser user = lock(userId);
+        if (!user.active) {
+            user.active = true;
+            audit.account(caller.actor(), AuditAction.REACTIVATE, user.id, user.patientId, AuditOutcome.SUCCESS);
+        }
+        return UserResponse.from(user);
+    }
+
+    /** Stores a new password hash and ends every sign-in of the account. */
+    public void replacePassword(UUID userId, String passwordHash) {
+        AppUser user = lock(userId);
+        user.passwordHash = passwordHash;
+        signInsEnded.fire(new SignInsEnded(user.id));
+    }
+
+    /** Locked: a deactivation and a concurrent sign-in or password change are applied one after the other. */
+    private AppUser lock(UUID userId) {
+        AppUser user = users.findById(userId, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null) {
+            throw ProblemException.notFound("User");
         }
         return user;
     }

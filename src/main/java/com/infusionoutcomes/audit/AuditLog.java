@@ -70,6 +70,20 @@ public class AuditLog {
     }
 
     /**
+     * An event of an account: signing in or out, a reused refresh token, an enrollment, a password or an account
+     * changed. The actor is whoever the credentials proved (null when they proved nobody, e.g. a wrong password);
+     * the patient is the account's own, for a patient's login. Never the password, never an unknown username
+     * (users type passwords into that field). Recorded in the caller's transaction: a failure is recorded by
+     * the caller in a transaction of its own, so that it survives the refusal.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void account(Actor actor, AuditAction action, UUID accountId, UUID patientId, AuditOutcome outcome) {
+        RoutingContext rc = http.getCurrent();
+        events.persist(event(actor, action, "Account", accountId, patientId, outcome, AuditContext.requestId(rc),
+                AuditContext.sourceIp(rc)));
+    }
+
+    /**
      * An answer replayed for an Idempotency-Key: the caller reads again what its first request wrote. Recorded
      * as a read of the path's patient data, in a transaction of its own.
      */

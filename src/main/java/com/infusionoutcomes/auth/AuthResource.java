@@ -25,10 +25,12 @@ public class AuthResource {
 
     private final TokenService tokens;
     private final EnrollmentService enrollment;
+    private final PasswordService passwords;
 
-    AuthResource(TokenService tokens, EnrollmentService enrollment) {
+    AuthResource(TokenService tokens, EnrollmentService enrollment, PasswordService passwords) {
         this.tokens = tokens;
         this.enrollment = enrollment;
+        this.passwords = passwords;
     }
 
     @POST
@@ -47,13 +49,29 @@ public class AuthResource {
 
     @POST
     @NeverReplayed
+    @Path("/sign-out")
+    public Response signOut(@Valid @NotNull RefreshRequest request) {
+        tokens.signOut(request);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @NeverReplayed
+    @Path("/password-reset")
+    public Response resetPassword(@Valid @NotNull PasswordResetRequest request, HttpServerRequest http) {
+        passwords.redeem(request, address(http));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @NeverReplayed
     @Path("/enroll")
     public Response enroll(@Valid @NotNull EnrollRequest request, HttpServerRequest http) {
         UserResponse created = enrollment.redeem(request, address(http));
         return Response.created(URI.create("/api/v1/users/" + created.id())).entity(created).build();
     }
 
-    private static String address(HttpServerRequest http) {
+    static String address(HttpServerRequest http) {
         return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 }

@@ -3,23 +3,27 @@ package com.infusionoutcomes.auth;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.infusionoutcomes.access.Actor;
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.account.AppUser;
+import com.infusionoutcomes.account.Passwords;
 import com.infusionoutcomes.account.UserRepository;
 import com.infusionoutcomes.account.UserResponse;
 import com.infusionoutcomes.account.UserService;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.audit.AuditOutcome;
 import com.infusionoutcomes.patient.Patient;
 import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.system.ProblemException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Patient onboarding: a clinician issues a one-time code, the patient redeems it for their own login. */
 @ApplicationScoped
@@ -35,9 +39,10 @@ public class EnrollmentService {
     private final Caller caller;
     private final AuditLog audit;
     private final LoginThrottle throttle;
+    private final PasswordHashing hashing;
 
     EnrollmentService(EnrollmentCodeRepository codes, PatientService patients, UserRepository users,
-            UserService userService, Caller caller, AuditLog audit, LoginThrottle throttle) {
+            UserService userService, Caller caller, AuditLog audit, LoginThrottle throttle, PasswordHashing hashing) {
         this.codes = codes;
         this.patients = patients;
         this.users = users;
@@ -45,6 +50,7 @@ public class EnrollmentService {
         this.caller = caller;
         this.audit = audit;
         this.throttle = throttle;
+        this.hashing = hashing;
     }
 
     public EnrollmentCodeResponse issue(UUID patientId) {
@@ -65,25 +71,42 @@ public class EnrollmentService {
         return new EnrollmentCodeResponse(code, stored.expiresAt);
     }
 
-    /** Creates the patient's login; the code works once and only until it expires. */
+    /**
+     * Creates the patient's login; the code works once and only until it expires. Throttled per code and per
+     * address; the password is hashed outside the transaction, behind the bulkhead.
+     */
+    @Transactional(Transactional.TxType.NEVER)
     public UserResponse redeem(EnrollRequest request, String address) {
-        long wait = throttle.retryAfter("enroll", address);
-        if (wait > 0) {
-            throw ProblemException.tooManyRequests(wait);
+        String hash = Secrets.sha256(Secrets.normaliseCode(request.code()));
+        LoginThrottle.Attempt attempt = throttle.code(hash, address);
+        boolean valid = QuarkusTransaction.requiringNew().call(() -> {
+            EnrollmentCode code = codes.findById(hash);
+            return code != null && code.usedAt == null && code.expiresAt.isAfter(Instant.now());
+        });
+        if (!valid) {
+            throw invalidCode();
         }
-        String normalised = request.code().trim().toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
-        EnrollmentCode code = codes.findById(Secrets.sha256(normalised));
-        if (code == null || code.usedAt != null || code.expiresAt.isBefore(Instant.now())) {
-            throttle.failed("enroll", address);
-            throw ProblemException.invalid("/code", "unknown, used or expired enrollment code");
-        }
-        if (users.patientHasLogin(code.patientId)) {
-            throw ProblemException.conflict("This patient already has a login");
-        }
-        code.usedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Patient patient = patients.requireUnscoped(code.patientId);
-        AppUser user = userService.create(request.username(), request.password(), Role.PATIENT, patient.displayName,
-                patient.id);
-        return UserResponse.from(user);
+        attempt.giveBack();
+        Passwords.requireAcceptable("/password", request.password(), request.username());
+        String passwordHash = hashing.hash(request.password());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            EnrollmentCode code = codes.findById(hash);
+            if (users.patientHasLogin(code.patientId)) {
+                throw ProblemException.conflict("This patient already has a login");
+            }
+            if (!codes.markUsed(hash, Instant.now().truncatedTo(ChronoUnit.MICROS))) {
+                throw invalidCode(); // redeemed by a concurrent request in the meantime
+            }
+            Patient patient = patients.requireUnscoped(code.patientId);
+            AppUser user = userService.createWithHash(request.username(), passwordHash, Role.PATIENT,
+                    patient.displayName, patient.id);
+            audit.account(new Actor(user.id, user.role, user.patientId), AuditAction.ENROLL, user.id, patient.id,
+                    AuditOutcome.SUCCESS);
+            return UserResponse.from(user);
+        });
+    }
+
+    private static ProblemException invalidCode() {
+        return ProblemException.invalid("/code", "unknown, used or expired enrollment code");
     }
 }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /** Random one-time secrets and the hashes they are stored as. */
 final class Secrets {
@@ -30,6 +31,11 @@ final class Secrets {
             code.append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
         }
         return code.toString();
+    }
+
+    /** A code as typed: any case, with the dashes and spaces people add when reading it out. */
+    static String normaliseCode(String typed) {
+        return typed.trim().toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
     }
 
     static String sha256(String secret) {

@@ -39,6 +39,12 @@ public class ProblemException extends RuntimeException {
                 null, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
+    /** The service is shedding this kind of work for a moment; the client may retry after the given seconds. */
+    public static ProblemException busy(long retryAfterSeconds) {
+        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                "Too many requests of this kind at once; try again shortly", null, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
     public Map<String, String> headers() {
         return headers;
     }

@@ -13,7 +13,8 @@ public enum ProblemType {
     PRECONDITION_FAILED(412, "Precondition failed"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     IDEMPOTENCY_KEY_IN_USE(409, "Idempotency key in use"),
-    INTERNAL_ERROR(500, "Internal error");
+    INTERNAL_ERROR(500, "Internal error"),
+    SERVICE_UNAVAILABLE(503, "Service unavailable");
 
     private final int status;
     private final String title;

@@ -184,6 +184,8 @@ class AuthorizationMatrixTest {
                 401, 403, 403, 403, 403, 403).researcher(200));
         rows.add(row("issue enrollment code", "POST", () -> "/api/v1/patients/" + w.patientWithoutLogin
                 + "/enrollment-code", none, 401, 403, 403, 201, 404, 201));
+        rows.add(row("issue patient password-reset code", "POST", () -> p + "/password-reset-code", none,
+                401, 403, 403, 201, 404, 403));
         rows.add(row("read care team", "GET", () -> p + "/care-team", none, 401, 403, 403, 200, 404, 200));
         rows.add(row("add care team member", "POST", () -> p + "/care-team",
                 () -> "{\"userId\": \"" + w.teamClinicianId + "\"}", 401, 403, 403, 200, 404, 200));
@@ -198,6 +200,24 @@ class AuthorizationMatrixTest {
         rows.add(row("list users", "GET", () -> "/api/v1/users", none, 401, 403, 403, 403, 403, 200));
         rows.add(row("read user", "GET", () -> "/api/v1/users/" + w.teamClinicianId, none,
                 401, 403, 403, 403, 403, 200));
+        rows.add(row("deactivate user", "POST", () -> "/api/v1/users/" + w.spareClinicianId + "/deactivate", none,
+                401, 403, 403, 403, 403, 200));
+        rows.add(row("reactivate user", "POST", () -> "/api/v1/users/" + w.spareClinicianId + "/reactivate", none,
+                401, 403, 403, 403, 403, 200));
+        rows.add(row("issue staff password-reset code", "POST",
+                () -> "/api/v1/users/" + w.spareClinicianId + "/password-reset-code", none,
+                401, 403, 403, 403, 403, 201));
+        // Open doors: what they answer does not depend on the caller. A wrong current password is 422 for every
+        // role that may change its own password, so no world token is revoked by the table.
+        rows.add(row("sign out", "POST", () -> "/api/v1/auth/sign-out",
+                () -> "{\"refreshToken\": \"matrix-never-issued\"}", 204, 204, 204, 204, 204, 204));
+        rows.add(row("change own password", "POST", () -> "/api/v1/auth/password",
+                () -> "{\"currentPassword\": \"not-the-password\", \"newPassword\": \"cedar-window-lantern-42\"}",
+                401, 422, 422, 422, 422, 422));
+        rows.add(row("reset password with a code", "POST", () -> "/api/v1/auth/password-reset",
+                () -> "{\"code\": \"" + UUID.randomUUID().toString().substring(0, 10)
+                        + "\", \"newPassword\": \"cedar-window-lantern-42\"}",
+                422, 422, 422, 422, 422, 422));
         rows.add(row("read audit trail", "GET", () -> "/api/v1/audit-events", none, 401, 403, 403, 403, 403, 200));
         return rows;
     }

@@ -50,20 +50,12 @@ class AuthenticationTest {
         TestData.signOut();
     }
 
-    private static Response login(String username, String password) {
-        return TestData.anonymous().contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", password))
-                .post("/api/v1/auth/token");
-    }
-
     private static int readPatients(String token) {
         return TestData.as(token).get("/api/v1/patients").statusCode();
     }
 
     private String validClaimsToken(String issuer, String audience, Instant expiresAt) {
-        String clinician = TestData.clinicianToken();
-        String subject = new String(Base64.getUrlDecoder().decode(clinician.split("\\.")[1]), StandardCharsets.UTF_8)
-                .replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
+        String subject = TestData.subject(TestData.clinicianToken());
         return Jwt.issuer(issuer).audience(audience).subject(subject).groups(Set.of("CLINICIAN"))
                 .issuedAt(expiresAt.minus(Duration.ofMinutes(15))).expiresAt(expiresAt)
                 .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(keys.privateKey());
@@ -71,7 +63,7 @@ class AuthenticationTest {
 
     @Test
     void shouldIssueShortLivedRs256BearerTokens() {
-        Response tokens = login(TestData.ADMIN_USERNAME, TestData.ADMIN_PASSWORD);
+        Response tokens = TestData.login(TestData.ADMIN_USERNAME, TestData.ADMIN_PASSWORD);
         tokens.then().statusCode(200)
                 .body("tokenType", equalTo("Bearer"))
                 .body("expiresIn", equalTo(900))
@@ -88,8 +80,8 @@ class AuthenticationTest {
 
     @Test
     void shouldAnswerUnknownUserAndWrongPasswordAlike() {
-        Response unknown = login("nobody-" + UUID.randomUUID(), "whatever-password");
-        Response wrong = login(TestData.ADMIN_USERNAME, "wrong-password-123");
+        Response unknown = TestData.login("nobody-" + UUID.randomUUID(), "whatever-password");
+        Response wrong = TestData.login(TestData.ADMIN_USERNAME, "wrong-password-123");
         unknown.then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         wrong.then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         assertEquals(unknown.jsonPath().getString("detail"), wrong.jsonPath().getString("detail"));
@@ -156,7 +148,7 @@ class AuthenticationTest {
 
     @Test
     void shouldRotateRefreshTokensAndRevokeTheFamilyOnReuse() {
-        String first = login(TestData.ADMIN_USERNAME, TestData.ADMIN_PASSWORD).path("refreshToken");
+        String first = TestData.login(TestData.ADMIN_USERNAME, TestData.ADMIN_PASSWORD).path("refreshToken");
         Response rotated = TestData.anonymous().contentType(ContentType.JSON).body(Map.of("refreshToken", first))
                 .post("/api/v1/auth/refresh");
         rotated.then().statusCode(200).body("accessToken", notNullValue());
@@ -177,22 +169,22 @@ class AuthenticationTest {
     void shouldLimitFailedLoginsPerUsername() {
         String username = TestData.createStaff("CLINICIAN");
         for (int i = 0; i < 5; i++) {
-            login(username, "wrong-password-" + i).then().statusCode(401);
+            TestData.login(username, "wrong-password-" + i).then().statusCode(401);
         }
-        Response limited = login(username, TestData.PASSWORD);
+        Response limited = TestData.login(username, TestData.PASSWORD);
         limited.then().statusCode(429).contentType("application/problem+json");
         long retryAfter = Long.parseLong(limited.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 61, "Retry-After " + retryAfter);
         // Another user from the same address is still served.
-        login(TestData.ADMIN_USERNAME, TestData.ADMIN_PASSWORD).then().statusCode(200);
+        TestData.login(TestData.ADMIN_USERNAME, TestData.ADMIN_PASSWORD).then().statusCode(200);
     }
 
     @Test
     void shouldLimitFailedLoginsPerAddress() {
         for (int i = 0; i < 20; i++) {
-            login("guess-" + i + "-" + UUID.randomUUID(), "wrong-password").then().statusCode(401);
+            TestData.login("guess-" + i + "-" + UUID.randomUUID(), "wrong-password").then().statusCode(401);
         }
-        login(TestData.ADMIN_USERNAME, TestData.ADMIN_PASSWORD).then().statusCode(429)
+        TestData.login(TestData.ADMIN_USERNAME, TestData.ADMIN_PASSWORD).then().statusCode(429)
                 .header("Retry-After", notNullValue());
     }
 

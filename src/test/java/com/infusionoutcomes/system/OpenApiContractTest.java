@@ -71,8 +71,11 @@ import com.infusionoutcomes.account.UserResponse;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditEventResponse;
 import com.infusionoutcomes.audit.AuditOutcome;
+import com.infusionoutcomes.auth.ChangePasswordRequest;
 import com.infusionoutcomes.auth.EnrollRequest;
 import com.infusionoutcomes.auth.EnrollmentCodeResponse;
+import com.infusionoutcomes.auth.PasswordResetCodeResponse;
+import com.infusionoutcomes.auth.PasswordResetRequest;
 import com.infusionoutcomes.auth.RefreshRequest;
 import com.infusionoutcomes.auth.TokenRequest;
 import com.infusionoutcomes.auth.TokenResponse;
@@ -167,6 +170,9 @@ class OpenApiContractTest {
             Map.entry("TokenResponse", TokenResponse.class),
             Map.entry("EnrollRequest", EnrollRequest.class),
             Map.entry("EnrollmentCode", EnrollmentCodeResponse.class),
+            Map.entry("PasswordResetCode", PasswordResetCodeResponse.class),
+            Map.entry("ChangePasswordRequest", ChangePasswordRequest.class),
+            Map.entry("PasswordResetRequest", PasswordResetRequest.class),
             Map.entry("NewUserRequest", NewUserRequest.class),
             Map.entry("User", UserResponse.class),
             Map.entry("UserPage", Page.class),
