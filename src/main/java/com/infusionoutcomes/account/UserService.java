@@ -10,6 +10,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.Page;
 import com.infusionoutcomes.system.Persistence;
@@ -19,10 +21,14 @@ import com.infusionoutcomes.system.ProblemException;
 @Transactional
 public class UserService {
 
-    private final UserRepository users;
+    private static final String RESOURCE = "User";
 
-    UserService(UserRepository users) {
+    private final UserRepository users;
+    private final AuditLog audit;
+
+    UserService(UserRepository users, AuditLog audit) {
         this.users = users;
+        this.audit = audit;
     }
 
     /** Staff accounts only: a PATIENT login must be tied to its patient record through an enrollment code. */
@@ -30,8 +36,9 @@ public class UserService {
         if (request.role() == Role.PATIENT) {
             throw ProblemException.invalid("/role", "patients get a login through an enrollment code");
         }
-        return UserResponse.from(create(request.username(), request.password(), request.role(),
-                request.displayName(), null));
+        AppUser user = create(request.username(), request.password(), request.role(), request.displayName(), null);
+        audit.success(AuditAction.CREATE, RESOURCE, user.id, null);
+        return UserResponse.from(user);
     }
 
     public AppUser create(String username, String password, Role role, String displayName, UUID patientId) {
@@ -58,9 +65,18 @@ public class UserService {
         return user;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** Reading accounts is audited: a patient's login carries the patient's name and id. */
     public Page<UserResponse> list(Cursor after, int limit) {
-        return Page.of(users.list(after, limit + 1), limit, u -> Cursor.after(u.username, u.id), UserResponse::from);
+        Page<UserResponse> page = Page.of(users.list(after, limit + 1), limit, u -> Cursor.after(u.username, u.id),
+                UserResponse::from);
+        audit.successShowing(AuditAction.LIST, RESOURCE, page.items(), UserResponse::patientId);
+        return page;
+    }
+
+    public Optional<UserResponse> get(UUID id) {
+        Optional<AppUser> user = users.findByIdOptional(id);
+        user.ifPresent(u -> audit.success(AuditAction.READ, RESOURCE, u.id, u.patientId));
+        return user.map(UserResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -2,6 +2,12 @@ package com.infusionoutcomes.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,9 +46,32 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void success(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
         RoutingContext rc = http.getCurrent();
-        events.persist(event(caller.actor(), action, resourceType, resourceId, patientId, AuditOutcome.SUCCESS,
-                AuditContext.requestId(rc), AuditContext.sourceIp(rc)));
+        AuditEvent event = event(caller.actor(), action, resourceType, resourceId, patientId, AuditOutcome.SUCCESS,
+                AuditContext.requestId(rc), AuditContext.sourceIp(rc));
+        persist(event, patientsOf(event));
         AuditContext.markRecorded(rc);
+    }
+
+    /**
+     * A list, panel or export that showed several patients: one event naming each of them, so the trail of every
+     * one of those patients shows this read.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> void successShowing(AuditAction action, String resourceType, List<T> shown,
+            Function<T, UUID> patientOf) {
+        RoutingContext rc = http.getCurrent();
+        List<UUID> patientIds = shown.stream().map(patientOf).filter(Objects::nonNull).toList();
+        persist(event(caller.actor(), action, resourceType, null, null, AuditOutcome.SUCCESS,
+                AuditContext.requestId(rc), AuditContext.sourceIp(rc)), patientIds);
+        AuditContext.markRecorded(rc);
+    }
+
+    /** An event and the patients it concerns, in the caller's transaction. */
+    private void persist(AuditEvent event, Collection<UUID> patientIds) {
+        events.persist(event);
+        for (UUID patientId : new LinkedHashSet<>(patientIds)) {
+            events.getEntityManager().persist(AuditEventPatient.of(event, patientId));
+        }
     }
 
     /**
@@ -57,7 +86,7 @@ public class AuditLog {
         }
         AuditEvent event = event(caller.actor(), AuditAction.READ, route.resourceType(), route.resourceId(),
                 route.patientId(), AuditOutcome.SUCCESS, AuditContext.requestId(rc), AuditContext.sourceIp(rc));
-        QuarkusTransaction.requiringNew().run(() -> events.persist(event));
+        QuarkusTransaction.requiringNew().run(() -> persist(event, patientsOf(event)));
         AuditContext.markRecorded(rc);
     }
 
@@ -65,7 +94,7 @@ public class AuditLog {
      * Audits a failed request on patient data unless it was audited already. The outcome follows from the
      * status: 401/403 refused, 404 unknown or not visible, other 4xx rejected, 5xx error.
      */
-    void failedRequest(RoutingContext rc, Actor actor, String method, String path, int status) {
+    void failedRequest(RoutingContext rc, Supplier<Actor> actorOf, String method, String path, int status) {
         if (AuditContext.recorded(rc)) {
             return;
         }
@@ -77,12 +106,12 @@ public class AuditLog {
         AuditOutcome outcome = status == 401 || status == 403 ? AuditOutcome.DENIED
                 : status == 404 ? AuditOutcome.NOT_FOUND
                 : status >= 500 ? AuditOutcome.ERROR : AuditOutcome.REJECTED;
-        AuditEvent event = event(actor, route.action(), route.resourceType(), route.resourceId(), route.patientId(),
+        AuditEvent event = event(actorOf.get(), route.action(), route.resourceType(), route.resourceId(), route.patientId(),
                 outcome, AuditContext.requestId(rc), AuditContext.sourceIp(rc));
         // The request was refused already: a failure to record that is logged, and the refusal still answered.
         Runnable write = () -> {
             try {
-                QuarkusTransaction.requiringNew().run(() -> events.persist(event));
+                QuarkusTransaction.requiringNew().run(() -> persist(event, patientsOf(event)));
             } catch (RuntimeException e) {
                 LOG.errorf("Could not audit a refused request %s", event.requestId);
             }
@@ -93,6 +122,10 @@ public class AuditLog {
         } else {
             write.run();
         }
+    }
+
+    private static List<UUID> patientsOf(AuditEvent event) {
+        return event.patientId == null ? List.of() : List.of(event.patientId);
     }
 
     static AuditEvent event(Actor actor, AuditAction action, String resourceType, Object resourceId, UUID patientId,
