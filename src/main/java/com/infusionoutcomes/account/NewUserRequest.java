@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.system.PlainText;
 
 /** A staff account (CLINICIAN or ADMIN); patients get theirs through an enrollment code. */
 @Schema(name = "NewUserRequest")
@@ -15,5 +16,5 @@ public record NewUserRequest(
         @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{3,64}", message = "3-64 letters, digits or . _ @ -") String username,
         @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
         @NotNull Role role,
-        @NotBlank @Size(max = 200) String displayName) {
+        @NotBlank @Size(max = 200) @PlainText String displayName) {
 }

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.infusionoutcomes.system.PlainText;
+
 /**
  * What a correction may change, applied as a JSON merge patch: the report's content, which makes the check-in
  * {@code amended}, or its status set to {@code entered-in-error}. Either way the previous version is kept.
@@ -20,7 +22,7 @@ public record CheckInCorrection(
         UUID sessionId,
         @NotNull OffsetDateTime recordedAt,
         @NotNull @Valid Scores scores,
-        @Size(max = 2000) String note,
+        @Size(max = 2000) @PlainText String note,
         @NotNull CheckInStatus status) {
 
     static CheckInCorrection from(CheckIn c) {

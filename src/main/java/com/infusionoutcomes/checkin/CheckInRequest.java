@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.infusionoutcomes.system.PlainText;
+
 /**
  * One report by the patient. A client that may retry (an offline phone) supplies {@code id}: a retry with the
  * same content is answered with the stored record, a different content under the same id is a conflict.
@@ -20,5 +22,5 @@ public record CheckInRequest(
         UUID sessionId,
         @NotNull OffsetDateTime recordedAt,
         @NotNull @Valid Scores scores,
-        @Size(max = 2000) String note) {
+        @Size(max = 2000) @PlainText String note) {
 }

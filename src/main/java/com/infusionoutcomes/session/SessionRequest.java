@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.infusionoutcomes.system.PlainText;
+
 /** What a client may set on an infusion session, on create and (as a merge patch) on update. */
 @Schema(name = "InfusionSessionRequest")
 public record SessionRequest(
@@ -28,7 +30,7 @@ public record SessionRequest(
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") @Digits(integer = 2, fraction = 3) BigDecimal rateMgPerKgPerHour,
         @Size(max = 200) List<@Valid @NotNull VitalSign> vitals,
         @Size(max = 50) List<@Valid @NotNull SideEffect> sideEffects,
-        @Size(max = 4000) String notes) {
+        @Size(max = 4000) @PlainText String notes) {
 
     static SessionRequest from(InfusionSession session) {
         return new SessionRequest(session.status, utc(session.scheduledAt), utc(session.startedAt),

@@ -42,12 +42,17 @@ class AuthorizationMatrixTest {
         final String session = TestData.completedSession(patient, 2);
         final String checkIn = TestData.dailyCheckIn(patient, Instant.now().minus(1, ChronoUnit.DAYS), 5);
         final String response = TestData.questionnaireResponse(patient, "phq9", "0,0,0,0,0,0,0,0,1");
+        final String ownCheckIn;
         final String teamClinicianId;
         final String spareClinicianId;
         final Map<Who, String> tokens = new LinkedHashMap<>();
 
         World() {
             tokens.put(Who.SELF, TestData.patientToken(patient));
+            ownCheckIn = TestData.as(tokens.get(Who.SELF)).contentType(ContentType.JSON)
+                    .body("{\"context\": \"DAILY\", \"recordedAt\": \"" + Instant.now().minus(2, ChronoUnit.HOURS)
+                            + "\", \"scores\": {\"pain\": 4}}")
+                    .post("/api/v1/patients/" + patient + "/check-ins").then().statusCode(201).extract().path("id");
             tokens.put(Who.OTHER_PATIENT, TestData.patientToken(otherPatient));
             tokens.put(Who.TEAM_CLINICIAN, TestData.clinicianToken());
             tokens.put(Who.OTHER_CLINICIAN, TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD));
@@ -122,7 +127,10 @@ class AuthorizationMatrixTest {
         rows.add(read("export check-ins", "text/csv", () -> p + "/check-ins", 401, 200, 404, 200, 404, 403));
         rows.add(row("read check-in", "GET", () -> p + "/check-ins/" + w.checkIn, none,
                 401, 200, 404, 200, 404, 403));
+        // a patient corrects only what they reported; this one their clinician entered
         rows.add(row("correct check-in", "PATCH", () -> p + "/check-ins/" + w.checkIn,
+                () -> "{\"note\": \"matrix " + UUID.randomUUID() + "\"}", 401, 403, 404, 200, 404, 403));
+        rows.add(row("correct own check-in", "PATCH", () -> p + "/check-ins/" + w.ownCheckIn,
                 () -> "{\"note\": \"matrix " + UUID.randomUUID() + "\"}", 401, 200, 404, 200, 404, 403));
         rows.add(row("read check-in history", "GET", () -> p + "/check-ins/" + w.checkIn + "/history", none,
                 401, 200, 404, 200, 404, 403));
