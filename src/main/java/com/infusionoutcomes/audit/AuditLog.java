@@ -36,11 +36,13 @@ public class AuditLog {
     private final AuditRepository events;
     private final Caller caller;
     private final CurrentVertxRequest http;
+    private final AuditSpool spool;
 
-    AuditLog(AuditRepository events, Caller caller, CurrentVertxRequest http) {
+    AuditLog(AuditRepository events, Caller caller, CurrentVertxRequest http, AuditSpool spool) {
         this.events = events;
         this.caller = caller;
         this.http = http;
+        this.spool = spool;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -108,12 +110,18 @@ public class AuditLog {
                 : status >= 500 ? AuditOutcome.ERROR : AuditOutcome.REJECTED;
         AuditEvent event = event(actorOf.get(), route.action(), route.resourceType(), route.resourceId(), route.patientId(),
                 outcome, AuditContext.requestId(rc), AuditContext.sourceIp(rc));
-        // The request was refused already: a failure to record that is logged, and the refusal still answered.
+        // The request was refused already and holds no transaction: when the database cannot take the row (every
+        // connection busy), it waits in the spool on disk, and the refusal is still answered.
         Runnable write = () -> {
             try {
                 QuarkusTransaction.requiringNew().run(() -> persist(event, patientsOf(event)));
             } catch (RuntimeException e) {
-                LOG.errorf("Could not audit a refused request %s", event.requestId);
+                if (spool.keep(event)) {
+                    LOG.warnf("Spooled the audit event of refused request %s: the database did not take it",
+                            event.requestId);
+                } else {
+                    LOG.errorf("Could not audit a refused request %s", event.requestId);
+                }
             }
         };
         if (Context.isOnEventLoopThread()) {
@@ -122,6 +130,15 @@ public class AuditLog {
         } else {
             write.run();
         }
+    }
+
+    /** Writes the events the spool holds, each once; returns how many it held. */
+    int replaySpooled() {
+        return spool.drain(event -> QuarkusTransaction.requiringNew().run(() -> {
+            if (events.findById(event.id) == null) {
+                persist(event, patientsOf(event));
+            }
+        }));
     }
 
     private static List<UUID> patientsOf(AuditEvent event) {
