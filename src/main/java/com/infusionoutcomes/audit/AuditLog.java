@@ -6,9 +6,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -108,8 +108,8 @@ public class AuditLog {
         AuditOutcome outcome = status == 401 || status == 403 ? AuditOutcome.DENIED
                 : status == 404 ? AuditOutcome.NOT_FOUND
                 : status >= 500 ? AuditOutcome.ERROR : AuditOutcome.REJECTED;
-        AuditEvent event = event(actorOf.get(), route.action(), route.resourceType(), route.resourceId(), route.patientId(),
-                outcome, AuditContext.requestId(rc), AuditContext.sourceIp(rc));
+        AuditEvent event = event(actorOf.get(), route.action(), route.resourceType(), route.resourceId(),
+                route.patientId(), outcome, AuditContext.requestId(rc), AuditContext.sourceIp(rc));
         // The request was refused already and holds no transaction: when the database cannot take the row (every
         // connection busy), it waits in the spool on disk, and the refusal is still answered.
         Runnable write = () -> {

@@ -51,8 +51,8 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEvent, UUID> 
         }
         // Walks audit_event_patient's key (patient, time, event) backwards and stops after a page.
         var query = getEntityManager().createQuery("select e from AuditEventPatient p"
-                + " join AuditEvent e on e.id = p.eventId where " + where + " order by p.patientId desc, p.at desc, p.eventId desc", AuditEvent.class)
-                .setMaxResults(rows);
+                + " join AuditEvent e on e.id = p.eventId where " + where
+                + " order by p.patientId desc, p.at desc, p.eventId desc", AuditEvent.class).setMaxResults(rows);
         params.map().forEach(query::setParameter);
         return query.getResultList();
     }
