@@ -53,7 +53,7 @@ import java.util.regex.Pattern;
  * must answer 200 with the stored record); one new check-in to both instances at the same moment (10 %, must
  * answer one 201 and one 200); a PHQ-9 with item 9 above 0 (10 %, raises or re-triggers the patient's alert).
  *
- * HOOK (issue 7 point 3, the corrections branch): when the served contract (/q/openapi) has the
+ * Optional operations: when the served contract (/q/openapi) has the
  * check-ins:batch operation, 5 % of the requests are a batch of 5 new check-ins, sent again to the other
  * instance (every item of the second must come back "duplicate"); when it documents an Idempotency-Key header,
  * 5 % are a check-in without id sent with a key, then the same request and key to the other instance (must

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Crash safety (issue 7 point 4). Each run: the packaged service (prod profile) on a fresh database, a sustained
+# Crash safety. Each run: the packaged service (prod profile) on a fresh database, a sustained
 # write load of check-ins from THREADS threads; once KILL_AFTER_ACKS writes have been acknowledged (and a pause of
 # 0-4 s, different per run) the service gets SIGKILL, with requests in flight, and is started again at once on the
 # same database while the load keeps going (a client without an answer sends the same check-in again, as an

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Two instances, one PostgreSQL (issue 7 point 3). Starts two copies of the packaged service (prod profile) at
+# Two instances, one PostgreSQL. Starts two copies of the packaged service (prod profile) at
 # the same moment on one fresh, empty PostgreSQL database, as an operator would behind a load balancer: the same
 # database, the same provisioned token signing key, the same bootstrap administrator. Then a write load that
 # alternates between them, request by request, and the checks:
@@ -56,7 +56,7 @@ A=http://127.0.0.1:$PORT_A
 B=http://127.0.0.1:$PORT_B
 sql() { psql -d "$DB_NAME" -Atqc "$1"; }
 
-# The operator provisions one key for all instances (README, "Running N instances").
+# The operator provisions one key for all instances (docs/operations.md, "Several instances").
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/token-signing-key.pem" 2>/dev/null
 chmod 600 "$WORK/token-signing-key.pem"
 

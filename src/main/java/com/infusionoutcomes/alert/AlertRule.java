@@ -10,7 +10,7 @@ public enum AlertRule {
     SEVERE_SIDE_EFFECT(AlertSeverity.HIGH),
     /** A vital sign with systolic >= 180 or diastolic >= 110 mmHg. */
     BLOOD_PRESSURE(AlertSeverity.HIGH),
-    /** The pain or mood trend's category is WORSENED (SPEC section 3), evaluated after each check-in. */
+    /** The pain or mood trend's category is WORSENED (see docs/clinical-model.md), evaluated after each check-in. */
     WORSENING(AlertSeverity.HIGH),
     /**
      * No check-in for 7 days from a patient with a completed infusion in the last 90 days: found by a scheduled

@@ -12,7 +12,7 @@ import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.system.Problem.FieldError;
 
 /**
- * SPEC.md's rules for a check-in, shared by the single, batch and correction paths so none of them can store
+ * The clinical rules for a check-in, shared by the single, batch and correction paths so none of them can store
  * what another would refuse. The caller says how to tell the patient's sessions apart (one query per request,
  * or one for a whole batch).
  */

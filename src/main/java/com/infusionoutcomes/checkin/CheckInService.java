@@ -144,7 +144,7 @@ public class CheckInService {
         return new Recorded(CheckInResponse.from(stored), false);
     }
 
-    /** Applies SPEC.md's rules and builds the row to insert; nothing is written here. */
+    /** Applies the clinical rules of CheckInRules and builds the row to insert; nothing is written here. */
     CheckIn validate(UUID patientId, CheckInRequest r) {
         patients.requireForCare(patientId);
         Instant now = Instant.now();

@@ -3,7 +3,7 @@ package com.infusionoutcomes.checkin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** The four 0-10 numeric rating scales of SPEC.md section 1; an absent score was not asked or not answered. */
+/** One 0-10 numeric rating scale per domain; an absent score was not asked or not answered. */
 public record Scores(
         @Min(0) @Max(10) Integer pain,
         @Min(0) @Max(10) Integer sleep,

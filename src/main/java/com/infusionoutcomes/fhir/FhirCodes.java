@@ -8,8 +8,8 @@ import com.infusionoutcomes.checkin.CheckInContext;
 import com.infusionoutcomes.trend.Domain;
 
 /**
- * The code systems the export uses. Two are the service's own, at stable URIs documented in the README and the
- * OpenAPI contract: the domains (SPEC section 1; only pain has a LOINC code for its 0-10 item) and the context of a
+ * The code systems the export uses. Two are the service's own, at stable URIs documented in docs/api-guide.md and the
+ * OpenAPI contract: the domains (only pain has a LOINC code for its 0-10 item) and the context of a
  * check-in. Their codes are the API's own words ({@code sleep}, {@code PRE_INFUSION}).
  */
 public final class FhirCodes {
@@ -36,7 +36,7 @@ public final class FhirCodes {
     private FhirCodes() {
     }
 
-    /** The question shown to the patient for the domain (SPEC section 1), the display of its code. */
+    /** The question shown to the patient for the domain, the display of its code. */
     static String question(Domain domain) {
         return switch (domain) {
             case PAIN -> "Average pain over the last 24 hours (0 no pain - 10 worst pain imaginable)";

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The validated instruments of SPEC section 4, with their standard public-domain wording. Scoring is a pure
+ * The validated instruments the service offers, with their standard public-domain wording. Scoring is a pure
  * function of the answers in item order; ranges are checked by the service before scoring.
  */
 public enum Instrument {

@@ -28,7 +28,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class QuestionnaireService {
 
     private static final String RESOURCE = "QuestionnaireResponse";
-    /** SPEC section 4 / issue 5: a PHQ-9 total at or above this raises DEPRESSION_SEVERE. */
+    /** A PHQ-9 total at or above this raises DEPRESSION_SEVERE. */
     static final int SEVERE_DEPRESSION_TOTAL = 20;
 
     private final QuestionnaireResponseRepository responses;
@@ -105,7 +105,7 @@ public class QuestionnaireService {
     record Trigger(AlertRule rule, String detail) {
     }
 
-    /** The alert rules a response fires (issue 5): only the PHQ-9 has any. */
+    /** The alert rules a response fires: only the PHQ-9 has any. */
     static List<Trigger> triggers(QuestionnaireResponse r) {
         List<Trigger> triggers = new ArrayList<>();
         if (r.instrument != Instrument.PHQ9) {

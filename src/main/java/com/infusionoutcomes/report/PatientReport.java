@@ -91,7 +91,8 @@ public record PatientReport(
     private static final String MINUS = "\u2212";
 
     /**
-     * @param trends the four domains in SPEC order, each with its daily series, as of {@code now}
+     * @param trends the four domains in their clinical order (pain, sleep, mobility, mood), each with its daily
+     *     series, as of {@code now}
      * @param sessions every session of the patient, chronologically
      * @param alerts the patient's unresolved alerts, most severe first
      */

@@ -201,7 +201,7 @@ public record TrendChart(
 
     /**
      * The mean of the values reported in the 7 local days ending on point {@code index}'s day, from the series'
-     * daily means weighted by their counts. A drawing aid for the eye, not a figure of SPEC section 3: the
+     * daily means weighted by their counts. A drawing aid for the eye, not a trend figure: the
      * table's "current" is the specification's 7-day mean, counted back from the latest value.
      */
     static double sevenDayMean(List<Trend.SeriesPoint> series, int index) {

@@ -7,7 +7,7 @@ import java.util.Objects;
 import com.infusionoutcomes.alert.AlertRule;
 
 /**
- * The alert rules an infusion session fires (issue 5): a SEVERE side effect, and a blood pressure at or above
+ * The alert rules an infusion session fires: a SEVERE side effect, and a blood pressure at or above
  * 180 systolic or 110 diastolic. On a change, only entries that were not there before fire again.
  */
 final class SessionAlerts {

@@ -7,7 +7,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-/** One set of vital signs taken during an infusion; bounds are SPEC.md's plausibility limits. */
+/**
+ * One set of vital signs taken during an infusion; bounds are physiological plausibility limits, so a typo is
+ * refused rather than charted.
+ */
 public record VitalSign(
         @NotNull OffsetDateTime at,
         @Min(50) @Max(300) Integer systolic,

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import com.infusionoutcomes.checkin.CheckInContext;
 
 /**
- * The unrounded baseline of SPEC section 3, and whether anything was recorded after it to compare with.
+ * The unrounded baseline of a trend, and whether anything was recorded after it to compare with.
  *
  * @param followedUp a longitudinal value outside the baseline was recorded after S (PRE_TREATMENT_MEAN), or
  *        after the first value's recordedAt (FIRST_VALUE); without one the change is not a treatment effect and

@@ -1,6 +1,6 @@
 package com.infusionoutcomes.trend;
 
-/** How the baseline was obtained (SPEC section 3). */
+/** How the baseline was obtained (docs/clinical-model.md, Trends). */
 public enum BaselineMethod {
     /** Mean of the values in the 14 days up to the first completed infusion, plus that infusion's pre-infusion values. */
     PRE_TREATMENT_MEAN,

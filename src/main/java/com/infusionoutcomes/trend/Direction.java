@@ -6,7 +6,7 @@ public enum Direction {
 
     /**
      * Improvement from {@code reference} to {@code value} in percent of the reference, positive when the patient
-     * is better whichever way the scale runs (SPEC section 3); null when the reference is 0, where no percentage
+     * is better whichever way the scale runs; null when the reference is 0, where no percentage
      * of it means anything.
      */
     Fraction improvementPercent(Fraction reference, Fraction value) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.infusionoutcomes.checkin.Scores;
 
-/** The four 0-10 items of SPEC section 1; named in paths and JSON as written there ("pain"). */
+/** The four 0-10 items a patient reports; named in paths and JSON in lower case ("pain"). */
 public enum Domain implements Measure {
     PAIN(Direction.LOWER_IS_BETTER, "Pain", "average pain over the last 24 hours", "no pain",
             "worst pain imaginable"),
@@ -40,17 +40,17 @@ public enum Domain implements Measure {
         return label;
     }
 
-    /** What the patient is asked (SPEC section 1). */
+    /** What the patient is asked. */
     public String question() {
         return question;
     }
 
-    /** What 0 on the scale means to the patient (SPEC section 1). */
+    /** What 0 on the scale means to the patient. */
     public String anchorZero() {
         return anchorZero;
     }
 
-    /** What 10 on the scale means to the patient (SPEC section 1). */
+    /** What 10 on the scale means to the patient. */
     public String anchorTen() {
         return anchorTen;
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * An exact rational number. Scores are integers or short decimals (a PEG mean) and instants are whole nanoseconds, so every mean, change,
- * percent, slope and duration of SPEC section 3 is a ratio of integers. Keeping them exact means a category
+ * percent, slope and duration of a trend is a ratio of integers. Keeping them exact means a category
  * boundary (a change of exactly 30 %) or a half-up rounding (x.xx5) never falls on the wrong side by a
  * floating-point hair.
  */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * What a trend follows: one of the four check-in items, or the total score of a validated instrument. Both run
- * through the same SPEC section 3 computation; they differ only in direction and in how a change is named.
+ * through the same trend computation; they differ only in direction and in how a change is named.
  */
 public sealed interface Measure permits Domain, InstrumentScore {
 

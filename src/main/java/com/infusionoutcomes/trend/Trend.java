@@ -10,9 +10,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * One patient's trend in one domain (or one instrument's score), as SPEC section 3 defines it and as the API serialises it (nulls
- * included). Decimals are rounded half-up to 2 places, percentages to 1 place and durability to 1 place of a
- * day, without trailing zeros; every value was computed from unrounded inputs.
+ * One patient's trend in one domain (or one instrument's score), as docs/clinical-model.md defines it and as the
+ * API serialises it (nulls included). Decimals are rounded half-up to 2 places, percentages to 1 place and
+ * durability to 1 place of a day, without trailing zeros; every value was computed from unrounded inputs.
  *
  * @param domain what is followed: one of the four check-in items, or peg, phq9, gad7
  * @param from echoed from the query: the start of {@code series} and {@code slopePerWeek} only

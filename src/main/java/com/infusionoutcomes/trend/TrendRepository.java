@@ -35,8 +35,8 @@ public class TrendRepository {
             + " where s.status = :completed and s.startedAt <= :to and ";
     // A caseload read starts from the clinician's care-team entries and joins each patient's own index range, so
     // it reads the caseload's rows only. Written as "patientId in (select ... from CareTeamMember ...)", H2 walked
-    // the whole check_in (and infusion_session) index, every patient of the clinic, and filtered: about 2 s instead
-    // of 0.2 s per panel at 2,000 patients (bench/README.md, "Trends and panels").
+    // the whole check_in (and infusion_session) index, every patient of the clinic, and filtered: a panel then
+    // cost in proportion to the clinic rather than the caseload (bench/trends.sh measures it).
     private static final String CASELOAD_CHECK_IN_ROW = "select new com.infusionoutcomes.trend.CheckInRow(c.patientId,"
             + " c.recordedAt, c.context, c.sessionId, c.pain, c.sleep, c.mobility, c.mood)"
             + " from CareTeamMember m join CheckIn c on c.patientId = m.patientId where m.userId = :clinician"

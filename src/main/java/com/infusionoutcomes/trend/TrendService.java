@@ -16,7 +16,7 @@ import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.system.QueryParameters;
 
 /**
- * Serves SPEC section 3 for one patient. The work is two reads (check-ins and completed sessions up to
+ * Serves the trends of one patient. The work is two reads (check-ins and completed sessions up to
  * {@code to}) and one pass of the pure computation, so the cost follows the patient's own data, whatever the
  * size of the clinic.
  */

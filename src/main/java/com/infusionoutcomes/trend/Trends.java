@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * SPEC section 3 as a pure function: the same inputs always give the same trend, with no clock, database or
- * framework behind it. Ties in recordedAt keep the caller's order, so pass observations in a stable order
- * (by recordedAt, then id) for "latest" and "first" to be reproducible.
+ * The trend computation of docs/clinical-model.md as a pure function: the same inputs always give the same trend,
+ * with no clock, database or framework behind it. Ties in recordedAt keep the caller's order, so pass
+ * observations in a stable order (by recordedAt, then id) for "latest" and "first" to be reproducible.
  */
 public final class Trends {
 
@@ -88,7 +88,7 @@ public final class Trends {
                 .sorted(Comparator.comparing(CompletedSession::startedAt)).toList();
     }
 
-    /** Baseline, latest, current, change, percent and category: SPEC section 3's answer to "does it work". */
+    /** Baseline, latest, current, change, percent and category: the trend's answer to "does it work". */
     private record Headline(BaselineEstimate baseline, Observation latest, int recentCount, Fraction current,
             Fraction change, Fraction percent, Category category) {
 

@@ -30,7 +30,7 @@ import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Issue 5 alerts. Each test signs in as a clinician of its own, so GET /api/v1/alerts shows exactly the
+ * Safety alerts over HTTP. Each test signs in as a clinician of its own, so GET /api/v1/alerts shows exactly the
  * alerts of the patients that test enrolled.
  */
 @QuarkusTest

@@ -161,7 +161,7 @@ class CohortPlanTest {
     }
 
     /**
-     * SPEC.md's durability per infusion: days from its end to the first longitudinal pain value less than 30 %
+     * An infusion's durability: days from its end to the first longitudinal pain value less than 30 %
      * below baseline, looking up to the next infusion; to the last value when all of them are relieved.
      */
     private static List<Double> durabilityDays(PlannedPatient p, Instant now) {
@@ -196,7 +196,7 @@ class CohortPlanTest {
         return meanPain(longitudinal, firstStart.minus(Duration.ofDays(14)), firstStart);
     }
 
-    /** SPEC.md's baseline (the 14 days before the first infusion) against the mean of the last 7 days. */
+    /** The trend's baseline (the 14 days before the first infusion) against the mean of the last 7 days. */
     private static double painImprovementPercent(PlannedPatient p, Instant now) {
         List<CheckInRequest> longitudinal = all(p).filter(c -> c.context() != CheckInContext.POST_INFUSION).toList();
         double baseline = baselinePain(p);

@@ -144,7 +144,7 @@ class DemoCohortTest {
     }
 
     /**
-     * Mean pain of the last 7 days against the baseline of SPEC.md section 3 (the 14 days before the first
+     * Mean pain of the last 7 days against the trend baseline (the 14 days before the first
      * infusion, which are the patient's first 14 days here), over longitudinal values (DAILY and PRE_INFUSION).
      */
     private static double painChangePercent(Map<String, Object> patient, Instant now) {

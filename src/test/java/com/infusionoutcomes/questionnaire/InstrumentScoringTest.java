@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SPEC section 4 scoring, without HTTP or a database: every instrument at its edges and band boundaries. */
+/** Instrument scoring, without HTTP or a database: every instrument at its edges and band boundaries. */
 class InstrumentScoringTest {
 
     private static List<Integer> answers(String csv) {

@@ -57,7 +57,7 @@ import io.restassured.http.ContentType;
 import io.swagger.v3.core.util.Yaml31;
 
 /**
- * Issue 7 point 5: hostile input at volume. Every write operation in openapi/openapi.yaml (POST, PUT, PATCH and
+ * Hostile input at volume. Every write operation in openapi/openapi.yaml (POST, PUT, PATCH and
  * DELETE, read from the contract, so operations added later are covered without touching this test) receives
  * generated requests derived from its schemas: malformed JSON, wrong JSON types, numbers past their bounds and
  * beyond any range, strings past their length or pattern, unknown and missing properties, unknown enum constants,

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Issue 7 point 6 as production runs it: the packaged jar (prod profile). Metrics are served on the management
+ * What an operator sees, as production runs it: the packaged jar (prod profile). Metrics are served on the management
  * port only, never on the API port, and count what happened; every log line is one JSON object, lines written
  * while serving a request carry its request id; neither metrics nor logs carry patient data.
  */

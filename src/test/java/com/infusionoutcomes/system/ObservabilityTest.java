@@ -31,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Issue 7 point 6: what an operator sees. Metrics at /q/metrics (on the API port in tests; on the management
+ * What an operator sees. Metrics at /q/metrics (on the API port in tests; on the management
  * port in prod, see ObservabilityIT) count requests per route template, stored check-ins, raised alerts and the
  * connection pool, and never carry an identifier; log lines of a request carry its request id.
  */

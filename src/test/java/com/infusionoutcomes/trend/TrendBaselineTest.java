@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Baseline, latest, current and the change between them (SPEC section 3). S is 2026-02-01T10:00Z throughout. */
+/** Baseline, latest, current and the change between them. S is 2026-02-01T10:00Z throughout. */
 class TrendBaselineTest {
 
     private static final String S = "2026-02-01T10:00:00Z";
@@ -77,7 +77,7 @@ class TrendBaselineTest {
 
         assertEquals("7.5", text(onlyBaseline.baseline().value()));
         assertEquals(2, onlyBaseline.baseline().n());
-        // The percent is still reported as SPEC defines it, but nothing after S lies outside the baseline.
+        // The percent is still reported as the formula gives it, but nothing after S lies outside the baseline.
         assertEquals("0", text(onlyBaseline.improvementPercent()));
         assertEquals(Category.INSUFFICIENT_DATA, onlyBaseline.category());
 

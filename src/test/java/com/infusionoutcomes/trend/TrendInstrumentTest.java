@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Instrument scores run through SPEC section 3 like the items; PHQ-9 and GAD-7 are named by their own anchors
+ * Instrument scores run through the same trend computation as the items; PHQ-9 and GAD-7 are named by their own anchors
  * (WORSENED, REMISSION, RESPONSE, IMPROVED, NO_CHANGE, in that order), each hit exactly at its boundary.
  */
 class TrendInstrumentTest {
