@@ -180,6 +180,8 @@ class AuthorizationMatrixTest {
         rows.add(row("read user", "GET", () -> "/api/v1/users/" + w.teamClinicianId, none,
                 401, 403, 403, 403, 403, 200));
         rows.add(row("read audit trail", "GET", () -> "/api/v1/audit-events", none, 401, 403, 403, 403, 403, 200));
+        rows.add(row("read a patient's audit trail", "GET", () -> "/api/v1/audit-events?patientId=" + w.patient, none,
+                401, 403, 403, 403, 403, 200));
         return rows;
     }
 
