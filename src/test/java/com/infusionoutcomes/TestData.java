@@ -352,6 +352,19 @@ public final class TestData {
         }
     }
 
+    /** An access token as the service would issue it, signed with this key, for this account and role. */
+    public static String signedToken(java.security.PrivateKey key, String userId, String role, Instant expiresAt) {
+        return io.smallrye.jwt.build.Jwt.issuer("urn:infusion-outcomes").audience("infusion-outcomes-api")
+                .subject(userId).groups(java.util.Set.of(role)).issuedAt(expiresAt.minus(15, ChronoUnit.MINUTES))
+                .expiresAt(expiresAt).jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(key);
+    }
+
+    /** The account id (subject) a token names. */
+    public static String userId(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        return payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
+    }
+
     public static String unknownId() {
         return UUID.randomUUID().toString();
     }

@@ -24,12 +24,26 @@ public class Caller {
         if (override != null) {
             return override;
         }
-        if (token == null || token.getSubject() == null || token.getGroups().size() != 1) {
+        Actor actor = of(token);
+        if (actor == null) {
             throw new UnauthorizedException();
         }
-        Role role = Role.valueOf(token.getGroups().iterator().next());
-        String patient = token.getClaim(PATIENT_CLAIM);
-        return new Actor(UUID.fromString(token.getSubject()), role, patient == null ? null : UUID.fromString(patient));
+        return actor;
+    }
+
+    /** The actor a verified token names, or null when it names none (no subject, not exactly one role). */
+    public static Actor of(JsonWebToken token) {
+        if (token == null || token.getSubject() == null || token.getGroups().size() != 1) {
+            return null;
+        }
+        try {
+            Role role = Role.valueOf(token.getGroups().iterator().next());
+            String patient = token.getClaim(PATIENT_CLAIM);
+            return new Actor(UUID.fromString(token.getSubject()), role,
+                    patient == null ? null : UUID.fromString(patient));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** For work the service does on its own behalf (the demo cohort), inside an activated request context. */

@@ -33,6 +33,13 @@ public class CareTeamRepository implements PanacheRepositoryBase<CareTeamMember,
         return delete("patientId = ?1 and userId = ?2", patientId, userId) > 0;
     }
 
+    /** How many CLINICIAN accounts are on the team. */
+    public long clinicians(UUID patientId) {
+        return getEntityManager().createQuery("select count(m) from CareTeamMember m, AppUser u"
+                + " where m.patientId = :patient and u.id = m.userId and u.role = :role", Long.class)
+                .setParameter("patient", patientId).setParameter("role", Role.CLINICIAN).getSingleResult();
+    }
+
     public List<CareTeamMember> members(UUID patientId) {
         return list("patientId = ?1 order by addedAt, userId", patientId);
     }

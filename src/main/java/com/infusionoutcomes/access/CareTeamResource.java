@@ -33,8 +33,10 @@ public class CareTeamResource {
         return service.members(patientId);
     }
 
+    /** Only a clinician already on the team adds one: an administrator never gives anyone access to care. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.CLINICIAN_NAME)
     public Response addCareTeamMember(@RestPath UUID patientId, @Valid @NotNull CareTeamRequest request) {
         boolean added = service.add(patientId, request.userId());
         return Response.status(added ? 201 : 200).entity(service.members(patientId)).build();

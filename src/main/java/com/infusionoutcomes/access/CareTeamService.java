@@ -8,14 +8,18 @@ import jakarta.transaction.Transactional;
 
 import com.infusionoutcomes.account.AppUser;
 import com.infusionoutcomes.account.UserRepository;
+import com.infusionoutcomes.alert.AlertService;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.system.ProblemException;
 
 /**
- * Who cares for a patient. Administrators manage every team; a clinician manages only teams they are on (the
- * patient lookup already hides other patients from them).
+ * Who cares for a patient. Separation of duties: only a clinician already on a patient's team adds another
+ * clinician to it (the patient lookup hides other patients from them), so an administrator, who creates the
+ * accounts and knows their first passwords, cannot give any account, their own included, access to clinical
+ * data. Administrators may read a team and remove members, which only ever takes access away; no one removes a
+ * team's last clinician, so a patient is never left without anyone who can add the next one.
  */
 @ApplicationScoped
 @Transactional
@@ -27,8 +31,11 @@ public class CareTeamService {
     private final UserRepository users;
     private final PatientService patients;
     private final AuditLog audit;
+    private final AlertService alerts;
 
-    CareTeamService(CareTeamRepository careTeams, UserRepository users, PatientService patients, AuditLog audit) {
+    CareTeamService(CareTeamRepository careTeams, UserRepository users, PatientService patients, AuditLog audit,
+            AlertService alerts) {
+        this.alerts = alerts;
         this.careTeams = careTeams;
         this.users = users;
         this.patients = patients;
@@ -43,7 +50,7 @@ public class CareTeamService {
 
     /** True when added, false when the user already was on the team. */
     public boolean add(UUID patientId, UUID userId) {
-        patients.require(patientId);
+        patients.requireForCare(patientId);
         AppUser user = users.findById(userId);
         if (user == null || user.role != Role.CLINICIAN) {
             throw ProblemException.invalid("/userId", "must be the id of a CLINICIAN account");
@@ -55,9 +62,16 @@ public class CareTeamService {
 
     public void remove(UUID patientId, UUID userId) {
         patients.require(patientId);
-        if (!careTeams.remove(patientId, userId)) {
+        // Two removals at once could each see the other clinician and leave the team empty: they take turns.
+        alerts.lockPatient(patientId);
+        if (!careTeams.isMember(patientId, userId)) {
             throw ProblemException.notFound("Care team member");
         }
+        if (careTeams.clinicians(patientId) <= 1) {
+            throw ProblemException.conflict("This is the care team's last clinician: a clinician of the team first"
+                    + " adds the one who takes over");
+        }
+        careTeams.remove(patientId, userId);
         audit.success(AuditAction.DELETE, RESOURCE, userId, patientId);
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.system.Problem.FieldError;
 import com.infusionoutcomes.system.SelfChecking;
+import com.infusionoutcomes.system.PlainText;
 
 /** A staff account (CLINICIAN, ADMIN or RESEARCHER); patients get theirs through an enrollment code. */
 @Schema(name = "NewUserRequest")
@@ -19,7 +20,7 @@ public record NewUserRequest(
         @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{3,64}", message = "3-64 letters, digits or . _ @ -") String username,
         @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
         @NotNull Role role,
-        @NotBlank @Size(max = 200) String displayName) implements SelfChecking {
+        @NotBlank @Size(max = 200) @PlainText String displayName) implements SelfChecking {
 
     @Override
     public List<FieldError> ruleViolations() {

@@ -48,7 +48,7 @@ public class UserResource {
     @GET
     @Path("/{userId}")
     public UserResponse getUser(@RestPath UUID userId) {
-        return service.find(userId).map(UserResponse::from).orElseThrow(() -> ProblemException.notFound("User"));
+        return service.get(userId).orElseThrow(() -> ProblemException.notFound("User"));
     }
 
     @POST

@@ -27,6 +27,8 @@ import com.infusionoutcomes.system.ProblemException;
 @Transactional
 public class UserService {
 
+    private static final String RESOURCE = "User";
+
     private final UserRepository users;
     private final Caller caller;
     private final AuditLog audit;
@@ -46,8 +48,9 @@ public class UserService {
             throw ProblemException.invalid(errors);
         }
         Passwords.requireAcceptable("/password", request.password(), request.username());
-        return UserResponse.from(create(request.username(), request.password(), request.role(),
-                request.displayName(), null));
+        AppUser user = create(request.username(), request.password(), request.role(), request.displayName(), null);
+        audit.success(AuditAction.CREATE, RESOURCE, user.id, null);
+        return UserResponse.from(user);
     }
 
     public AppUser create(String username, String password, Role role, String displayName, UUID patientId) {
@@ -120,9 +123,18 @@ public class UserService {
         return user;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** Reading accounts is audited: a patient's login carries the patient's name and id. */
     public Page<UserResponse> list(Cursor after, int limit) {
-        return Page.of(users.list(after, limit + 1), limit, u -> Cursor.after(u.username, u.id), UserResponse::from);
+        Page<UserResponse> page = Page.of(users.list(after, limit + 1), limit, u -> Cursor.after(u.username, u.id),
+                UserResponse::from);
+        audit.successShowing(AuditAction.LIST, RESOURCE, page.items(), UserResponse::patientId);
+        return page;
+    }
+
+    public Optional<UserResponse> get(UUID id) {
+        Optional<AppUser> user = users.findByIdOptional(id);
+        user.ifPresent(u -> audit.success(AuditAction.READ, RESOURCE, u.id, u.patientId));
+        return user.map(UserResponse::from);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

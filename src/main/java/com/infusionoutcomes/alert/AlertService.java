@@ -156,7 +156,7 @@ public class AlertService {
             String cursor, int limit) {
         UUID clinician = caller.actor().userId();
         Page<AlertResponse> page = page(clinician, null, status, severity, rule, cursor, limit);
-        audit.success(AuditAction.LIST, RESOURCE, null, null);
+        audit.successShowing(AuditAction.LIST, RESOURCE, page.items(), AlertResponse::patientId);
         return page;
     }
 

@@ -5,7 +5,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.infusionoutcomes.system.PlainText;
+
 /** What the clinician did about the alert. */
 @Schema(name = "AlertResolveRequest")
-public record ResolveRequest(@NotBlank @Size(max = 2000) String note) {
+public record ResolveRequest(@NotBlank @Size(max = 2000) @PlainText String note) {
 }

@@ -1,7 +1,5 @@
 package com.infusionoutcomes.audit;
 
-import java.util.UUID;
-
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
@@ -9,9 +7,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import com.infusionoutcomes.access.Actor;
-import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.access.Caller;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
 
@@ -22,9 +19,11 @@ import io.vertx.ext.web.RoutingContext;
 public class AuditFilters {
 
     private final AuditLog audit;
+    private final TokenActor tokens;
 
-    AuditFilters(AuditLog audit) {
+    AuditFilters(AuditLog audit, TokenActor tokens) {
         this.audit = audit;
+        this.tokens = tokens;
     }
 
     @ServerResponseFilter
@@ -36,26 +35,19 @@ public class AuditFilters {
             response.getHeaders().putSingle("Cache-Control", "no-store");
         }
         if (response.getStatus() >= 400) {
-            audit.failedRequest(rc, actor(rc), request.getMethod(), path, response.getStatus());
+            audit.failedRequest(rc, () -> actor(rc), request.getMethod(), path, response.getStatus());
         }
     }
 
-    /** The authenticated caller, if authentication got that far; null for anonymous or refused tokens. */
-    private static Actor actor(RoutingContext rc) {
-        if (!(rc.user() instanceof QuarkusHttpUser user)) {
-            return null;
+    /**
+     * The authenticated caller; when authentication did not run or refused an expired token, the sender its
+     * signed token names. Null for anonymous requests and tokens that are not ours.
+     */
+    private Actor actor(RoutingContext rc) {
+        if (rc.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()
+                && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
+            return Caller.of(token);
         }
-        SecurityIdentity identity = user.getSecurityIdentity();
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
-                || token.getGroups().size() != 1) {
-            return null;
-        }
-        try {
-            String patient = token.getClaim(com.infusionoutcomes.access.Caller.PATIENT_CLAIM);
-            return new Actor(UUID.fromString(token.getSubject()), Role.valueOf(token.getGroups().iterator().next()),
-                    patient == null ? null : UUID.fromString(patient));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return tokens.of(rc.request().getHeader("Authorization"));
     }
 }

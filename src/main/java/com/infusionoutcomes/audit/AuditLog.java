@@ -2,7 +2,13 @@ package com.infusionoutcomes.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,18 +36,21 @@ public class AuditLog {
     private final AuditRepository events;
     private final Caller caller;
     private final CurrentVertxRequest http;
+    private final AuditSpool spool;
 
-    AuditLog(AuditRepository events, Caller caller, CurrentVertxRequest http) {
+    AuditLog(AuditRepository events, Caller caller, CurrentVertxRequest http, AuditSpool spool) {
         this.events = events;
         this.caller = caller;
         this.http = http;
+        this.spool = spool;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void success(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
         RoutingContext rc = http.getCurrent();
-        events.persist(event(caller.actor(), action, resourceType, resourceId, patientId, AuditOutcome.SUCCESS,
-                AuditContext.requestId(rc), AuditContext.sourceIp(rc)));
+        AuditEvent event = event(caller.actor(), action, resourceType, resourceId, patientId, AuditOutcome.SUCCESS,
+                AuditContext.requestId(rc), AuditContext.sourceIp(rc));
+        persist(event, patientsOf(event));
         AuditContext.markRecorded(rc);
     }
 
@@ -59,7 +68,7 @@ public class AuditLog {
         return (outcome, detail) -> {
             AuditEvent event = event(actor, action, resourceType, null, null, outcome, requestId, sourceIp);
             event.detail = detail;
-            QuarkusTransaction.requiringNew().run(() -> events.persist(event));
+            QuarkusTransaction.requiringNew().run(() -> persist(event, patientsOf(event)));
         };
     }
 
@@ -79,8 +88,31 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void account(Actor actor, AuditAction action, UUID accountId, UUID patientId, AuditOutcome outcome) {
         RoutingContext rc = http.getCurrent();
-        events.persist(event(actor, action, "Account", accountId, patientId, outcome, AuditContext.requestId(rc),
-                AuditContext.sourceIp(rc)));
+        AuditEvent event = event(actor, action, "Account", accountId, patientId, outcome, AuditContext.requestId(rc),
+                AuditContext.sourceIp(rc));
+        persist(event, patientsOf(event));
+    }
+
+    /**
+     * A list, panel or export that showed several patients: one event naming each of them, so the trail of every
+     * one of those patients shows this read.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> void successShowing(AuditAction action, String resourceType, List<T> shown,
+            Function<T, UUID> patientOf) {
+        RoutingContext rc = http.getCurrent();
+        List<UUID> patientIds = shown.stream().map(patientOf).filter(Objects::nonNull).toList();
+        persist(event(caller.actor(), action, resourceType, null, null, AuditOutcome.SUCCESS,
+                AuditContext.requestId(rc), AuditContext.sourceIp(rc)), patientIds);
+        AuditContext.markRecorded(rc);
+    }
+
+    /** An event and the patients it concerns, in the caller's transaction. */
+    private void persist(AuditEvent event, Collection<UUID> patientIds) {
+        events.persist(event);
+        for (UUID patientId : new LinkedHashSet<>(patientIds)) {
+            events.getEntityManager().persist(AuditEventPatient.of(event, patientId));
+        }
     }
 
     /**
@@ -95,7 +127,7 @@ public class AuditLog {
         }
         AuditEvent event = event(caller.actor(), AuditAction.READ, route.resourceType(), route.resourceId(),
                 route.patientId(), AuditOutcome.SUCCESS, AuditContext.requestId(rc), AuditContext.sourceIp(rc));
-        QuarkusTransaction.requiringNew().run(() -> events.persist(event));
+        QuarkusTransaction.requiringNew().run(() -> persist(event, patientsOf(event)));
         AuditContext.markRecorded(rc);
     }
 
@@ -103,7 +135,7 @@ public class AuditLog {
      * Audits a failed request on patient data unless it was audited already. The outcome follows from the
      * status: 401/403 refused, 404 unknown or not visible, other 4xx rejected, 5xx error.
      */
-    void failedRequest(RoutingContext rc, Actor actor, String method, String path, int status) {
+    void failedRequest(RoutingContext rc, Supplier<Actor> actorOf, String method, String path, int status) {
         if (AuditContext.recorded(rc)) {
             return;
         }
@@ -115,14 +147,20 @@ public class AuditLog {
         AuditOutcome outcome = status == 401 || status == 403 ? AuditOutcome.DENIED
                 : status == 404 ? AuditOutcome.NOT_FOUND
                 : status >= 500 ? AuditOutcome.ERROR : AuditOutcome.REJECTED;
-        AuditEvent event = event(actor, route.action(), route.resourceType(), route.resourceId(), route.patientId(),
-                outcome, AuditContext.requestId(rc), AuditContext.sourceIp(rc));
-        // The request was refused already: a failure to record that is logged, and the refusal still answered.
+        AuditEvent event = event(actorOf.get(), route.action(), route.resourceType(), route.resourceId(),
+                route.patientId(), outcome, AuditContext.requestId(rc), AuditContext.sourceIp(rc));
+        // The request was refused already and holds no transaction: when the database cannot take the row (every
+        // connection busy), it waits in the spool on disk, and the refusal is still answered.
         Runnable write = () -> {
             try {
-                QuarkusTransaction.requiringNew().run(() -> events.persist(event));
+                QuarkusTransaction.requiringNew().run(() -> persist(event, patientsOf(event)));
             } catch (RuntimeException e) {
-                LOG.errorf("Could not audit a refused request %s", event.requestId);
+                if (spool.keep(event)) {
+                    LOG.warnf("Spooled the audit event of refused request %s: the database did not take it",
+                            event.requestId);
+                } else {
+                    LOG.errorf("Could not audit a refused request %s", event.requestId);
+                }
             }
         };
         if (Context.isOnEventLoopThread()) {
@@ -131,6 +169,19 @@ public class AuditLog {
         } else {
             write.run();
         }
+    }
+
+    /** Writes the events the spool holds, each once; returns how many it held. */
+    int replaySpooled() {
+        return spool.drain(event -> QuarkusTransaction.requiringNew().run(() -> {
+            if (events.findById(event.id) == null) {
+                persist(event, patientsOf(event));
+            }
+        }));
+    }
+
+    private static List<UUID> patientsOf(AuditEvent event) {
+        return event.patientId == null ? List.of() : List.of(event.patientId);
     }
 
     static AuditEvent event(Actor actor, AuditAction action, String resourceType, Object resourceId, UUID patientId,

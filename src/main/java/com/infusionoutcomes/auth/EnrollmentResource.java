@@ -26,7 +26,7 @@ public class EnrollmentResource {
 
     @POST
     @NeverReplayed
-    @RolesAllowed({ Role.CLINICIAN_NAME, Role.ADMIN_NAME })
+    @RolesAllowed(Role.CLINICIAN_NAME)
     public Response createEnrollmentCode(@RestPath UUID patientId) {
         return Response.status(201).entity(service.issue(patientId)).build();
     }

@@ -53,8 +53,12 @@ public class EnrollmentService {
         this.hashing = hashing;
     }
 
+    /**
+     * Only a clinician of the patient's care team issues a code: whoever holds it becomes the patient, so an
+     * administrator issuing one could read the record. A new code replaces the patient's unused ones.
+     */
     public EnrollmentCodeResponse issue(UUID patientId) {
-        patients.require(patientId);
+        patients.requireForCare(patientId);
         if (users.patientHasLogin(patientId)) {
             throw ProblemException.conflict("This patient already has a login");
         }
@@ -66,6 +70,7 @@ public class EnrollmentService {
         stored.createdBy = caller.actor().userId();
         stored.createdAt = now;
         stored.expiresAt = now.plus(CODE_LIFETIME);
+        codes.delete("patientId = ?1 and usedAt is null", patientId);
         codes.persist(stored);
         audit.success(AuditAction.CREATE, "EnrollmentCode", null, patientId);
         return new EnrollmentCodeResponse(code, stored.expiresAt);

@@ -29,7 +29,7 @@ public class PasswordResource {
 
     @POST
     @NeverReplayed
-    @RolesAllowed({ Role.PATIENT_NAME, Role.CLINICIAN_NAME, Role.ADMIN_NAME })
+    @RolesAllowed({ Role.PATIENT_NAME, Role.CLINICIAN_NAME, Role.ADMIN_NAME, Role.RESEARCHER_NAME })
     public Response changePassword(@Valid @NotNull ChangePasswordRequest request, HttpServerRequest http) {
         passwords.change(request, AuthResource.address(http));
         return Response.noContent().build();

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.infusionoutcomes.system.Problem.FieldError;
 import com.infusionoutcomes.system.SelfChecking;
+import com.infusionoutcomes.system.PlainText;
 
 /**
  * What a correction may change, applied as a JSON merge patch: the report's content, which makes the check-in
@@ -25,7 +26,7 @@ public record CheckInCorrection(
         UUID sessionId,
         @NotNull OffsetDateTime recordedAt,
         @NotNull @Valid Scores scores,
-        @Size(max = 2000) String note,
+        @Size(max = 2000) @PlainText String note,
         @NotNull CheckInStatus status) implements SelfChecking {
 
     @Override

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.alert.AlertService;
 import com.infusionoutcomes.alert.TrendAlertRules;
 import com.infusionoutcomes.audit.AuditAction;
@@ -64,6 +65,7 @@ public class CheckInCorrectionService {
         // write that may raise one, then the check-in's own.
         alerts.lockPatient(patientId);
         CheckIn checkIn = require(patientId, checkInId, LockModeType.PESSIMISTIC_WRITE);
+        requireReporter(checkIn);
         Preconditions.requireMatch(ifMatch, checkIn.version);
         if (checkIn.status == CheckInStatus.ENTERED_IN_ERROR) {
             throw ProblemException.conflict("This check-in was entered in error and can no longer change;"
@@ -105,6 +107,21 @@ public class CheckInCorrectionService {
         all.add(CheckInVersion.current(checkIn));
         audit.success(AuditAction.READ, RESOURCE, checkInId, patientId);
         return new CheckInHistory(checkInId, patientId, all);
+    }
+
+    /**
+     * A patient corrects what they reported, never what their clinician entered for them (a score taken at the
+     * infusion chair, say): that stays the clinician's record to amend.
+     */
+    private void requireReporter(CheckIn checkIn) {
+        if (!caller.actor().is(Role.PATIENT)) {
+            return;
+        }
+        String reportedBy = checkIn.version == 1 ? checkIn.changedByRole : versions.reportedByRole(checkIn.id);
+        if (!Role.PATIENT.name().equals(reportedBy)) {
+            throw ProblemException.forbidden("A patient corrects only the check-ins they reported;"
+                    + " ask the care team to correct this one");
+        }
     }
 
     /**

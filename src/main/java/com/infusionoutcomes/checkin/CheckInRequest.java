@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.infusionoutcomes.system.Problem.FieldError;
 import com.infusionoutcomes.system.SelfChecking;
+import com.infusionoutcomes.system.PlainText;
 
 /**
  * One report by the patient. A client that may retry (an offline phone) supplies {@code id}: a retry with the
@@ -25,7 +26,7 @@ public record CheckInRequest(
         UUID sessionId,
         @NotNull OffsetDateTime recordedAt,
         @NotNull @Valid Scores scores,
-        @Size(max = 2000) String note) implements SelfChecking {
+        @Size(max = 2000) @PlainText String note) implements SelfChecking {
 
     @Override
     public List<FieldError> ruleViolations() {

@@ -37,6 +37,13 @@ class CheckInVersionRepository {
                 + " from check_in where id = ?1").setParameter(1, checkInId).executeUpdate();
     }
 
+    /** The role of whoever reported the check-in first (version 1), for one that was corrected since. */
+    String reportedByRole(UUID checkInId) {
+        List<?> roles = em.createNativeQuery("select changed_by_role from check_in_version"
+                + " where check_in_id = ?1 and version = 1").setParameter(1, checkInId).getResultList();
+        return roles.isEmpty() ? null : (String) roles.get(0);
+    }
+
     /** The superseded versions, oldest first. */
     List<CheckInVersion> superseded(UUID checkInId) {
         List<CheckInVersion> versions = new ArrayList<>();

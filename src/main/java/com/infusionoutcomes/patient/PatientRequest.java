@@ -18,12 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.infusionoutcomes.system.IanaTimezone;
 import com.infusionoutcomes.system.Problem.FieldError;
 import com.infusionoutcomes.system.SelfChecking;
+import com.infusionoutcomes.system.PlainText;
 
 /** What a client may set on a patient, on create and (as a merge patch) on update. */
 @Schema(name = "PatientRequest")
 public record PatientRequest(
         @Size(min = 1, max = 64) String externalId,
-        @NotBlank @Size(max = 200) String displayName,
+        @NotBlank @Size(max = 200) @PlainText String displayName,
         @Min(1900) @Max(2100) Integer birthYear,
         List<@NotNull Condition> conditions,
         @IanaTimezone String timezone,

@@ -78,7 +78,7 @@ public class PatientService {
     public Page<PatientResponse> search(String q, Cursor after, int limit) {
         Page<PatientResponse> page = Page.of(patients.search(q, caller.actor(), after, limit + 1), limit,
                 p -> Cursor.after(p.displayName, p.id), PatientResponse::from);
-        audit.success(AuditAction.LIST, "Patient", null, null);
+        audit.successShowing(AuditAction.LIST, "Patient", page.items(), PatientResponse::id);
         return page;
     }
 

@@ -65,8 +65,9 @@ public class PanelService {
                 .filter(row -> start == null || sort.position(row).compareTo(start) > 0)
                 .limit(limit + 1L)
                 .toList();
-        audit.success(AuditAction.LIST, RESOURCE, null, null);
-        return Page.of(rows, limit, row -> sort.cursor(domain, row), row -> row);
+        Page<PanelRow> page = Page.of(rows, limit, row -> sort.cursor(domain, row), row -> row);
+        audit.successShowing(AuditAction.LIST, RESOURCE, page.items(), PanelRow::patientId);
+        return page;
     }
 
     /**
@@ -76,7 +77,7 @@ public class PanelService {
     public StreamingOutput export(Domain domain, PanelSort sort) {
         requireClinician();
         List<PanelRow> rows = rows(domain, sort);
-        audit.success(AuditAction.EXPORT, RESOURCE, null, null);
+        audit.successShowing(AuditAction.EXPORT, RESOURCE, rows, PanelRow::patientId);
         return CsvExport.of(PanelRow.COLUMNS, csv -> {
             for (PanelRow row : rows) {
                 row.writeTo(csv, domain);

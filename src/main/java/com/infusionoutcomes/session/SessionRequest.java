@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.system.Problem.FieldError;
 import com.infusionoutcomes.system.SelfChecking;
+import com.infusionoutcomes.system.PlainText;
 
 /** What a client may set on an infusion session, on create and (as a merge patch) on update. */
 @Schema(name = "InfusionSessionRequest")
@@ -34,7 +35,7 @@ public record SessionRequest(
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") @Digits(integer = 2, fraction = 3) BigDecimal rateMgPerKgPerHour,
         @Size(max = 200) List<@Valid @NotNull VitalSign> vitals,
         @Size(max = 50) List<@Valid @NotNull SideEffect> sideEffects,
-        @Size(max = 4000) String notes) implements SelfChecking {
+        @Size(max = 4000) @PlainText String notes) implements SelfChecking {
 
     /** What the status requires of the times, and what each vital-sign reading must hold. */
     @Override

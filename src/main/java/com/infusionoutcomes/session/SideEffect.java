@@ -3,7 +3,10 @@ package com.infusionoutcomes.session;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-public record SideEffect(@NotNull SideEffectType type, @NotNull Severity severity, @Size(max = 2000) String note) {
+import com.infusionoutcomes.system.PlainText;
+
+public record SideEffect(@NotNull SideEffectType type, @NotNull Severity severity,
+        @Size(max = 2000) @PlainText String note) {
 
     static SideEffect from(InfusionSession.Effect effect) {
         return new SideEffect(effect.type, effect.severity, effect.note);

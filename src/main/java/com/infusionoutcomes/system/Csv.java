@@ -16,8 +16,9 @@ import java.util.UUID;
  * empty fields. Times are ISO-8601 in UTC with a {@code Z}, exactly as the JSON API writes them.
  *
  * <p>Free text (a patient's note, a display name) can begin with {@code = + - @}, or a tab or CR, which
- * spreadsheet programs run as a formula when the file is opened ("CSV injection"). {@link #text} prefixes such a
- * value with a single quote, as OWASP recommends; numbers and codes go through the other methods, unguarded, so a
+ * spreadsheet programs run as a formula when the file is opened ("CSV injection"), and so can any part of it a
+ * spreadsheet splits off as a cell of its own. {@link #text} puts a single quote before each such start, as OWASP
+ * recommends; numbers and codes go through the other methods, unguarded, so a
  * negative improvement stays a number. The quote is visible in the cell: it is the price of opening an export
  * in a spreadsheet safely, and a program reading the file can strip it.
  */
@@ -30,6 +31,9 @@ public final class Csv {
     /** The JSON API's form of an instant: UTC, seconds always, fractions only when there are any. */
     private static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder().appendInstant().toFormatter();
     private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+    private static final String FORMULA_START = "=+-@\t\r";
+    private static final String CELL_BREAK = ",;\t|\r\n";
 
     private final Writer out;
     private boolean firstField = true;
@@ -103,14 +107,29 @@ public final class Csv {
         return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
+    /**
+     * The value with a single quote before every character that could start a formula where a cell could start:
+     * the beginning, and after any character a spreadsheet may split a line into cells at (comma, semicolon, tab,
+     * pipe, a line break), spaces between them included. "Stable;=1+1" is two cells where the semicolon separates
+     * fields, and the second must not run.
+     */
     static String defused(String value) {
-        if (value.isEmpty()) {
-            return value;
+        StringBuilder safe = null;
+        boolean cellStart = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (cellStart && FORMULA_START.indexOf(c) >= 0) {
+                if (safe == null) {
+                    safe = new StringBuilder(value.length() + 8).append(value, 0, i);
+                }
+                safe.append('\'');
+            }
+            if (safe != null) {
+                safe.append(c);
+            }
+            cellStart = CELL_BREAK.indexOf(c) >= 0 || (cellStart && c == ' ');
         }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value
-                : value;
+        return safe == null ? value : safe.toString();
     }
 
     /** {@code attachment; filename="<stem>-<yyyymmdd>.csv"}: the date the file was made, in UTC. */

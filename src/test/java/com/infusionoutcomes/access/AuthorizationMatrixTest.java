@@ -43,28 +43,28 @@ class AuthorizationMatrixTest {
         final String session = TestData.completedSession(patient, 2);
         final String checkIn = TestData.dailyCheckIn(patient, Instant.now().minus(1, ChronoUnit.DAYS), 5);
         final String response = TestData.questionnaireResponse(patient, "phq9", "0,0,0,0,0,0,0,0,1");
+        final String ownCheckIn;
         final String teamClinicianId;
         final String spareClinicianId;
         final Map<Who, String> tokens = new LinkedHashMap<>();
 
         World() {
             tokens.put(Who.SELF, TestData.patientToken(patient));
+            ownCheckIn = TestData.as(tokens.get(Who.SELF)).contentType(ContentType.JSON)
+                    .body("{\"context\": \"DAILY\", \"recordedAt\": \"" + Instant.now().minus(2, ChronoUnit.HOURS)
+                            + "\", \"scores\": {\"pain\": 4}}")
+                    .post("/api/v1/patients/" + patient + "/check-ins").then().statusCode(201).extract().path("id");
             tokens.put(Who.OTHER_PATIENT, TestData.patientToken(otherPatient));
             tokens.put(Who.TEAM_CLINICIAN, TestData.clinicianToken());
             tokens.put(Who.OTHER_CLINICIAN, TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD));
             tokens.put(Who.ADMIN, TestData.adminToken());
             tokens.put(Who.RESEARCHER, TestData.researcherToken());
-            teamClinicianId = userId(tokens.get(Who.TEAM_CLINICIAN));
-            spareClinicianId = userId(TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD));
+            teamClinicianId = TestData.userId(tokens.get(Who.TEAM_CLINICIAN));
+            spareClinicianId = TestData.userId(TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD));
         }
 
         RequestSpecification as(Who who) {
             return who == Who.ANONYMOUS ? TestData.anonymous() : TestData.as(tokens.get(who));
-        }
-
-        private static String userId(String token) {
-            String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
-            return payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
         }
     }
 
@@ -138,7 +138,10 @@ class AuthorizationMatrixTest {
                 401, 200, 404, 200, 404, 403));
         rows.add(row("read check-in", "GET", () -> p + "/check-ins/" + w.checkIn, none,
                 401, 200, 404, 200, 404, 403));
+        // a patient corrects only what they reported; this one their clinician entered
         rows.add(row("correct check-in", "PATCH", () -> p + "/check-ins/" + w.checkIn,
+                () -> "{\"note\": \"matrix " + UUID.randomUUID() + "\"}", 401, 403, 404, 200, 404, 403));
+        rows.add(row("correct own check-in", "PATCH", () -> p + "/check-ins/" + w.ownCheckIn,
                 () -> "{\"note\": \"matrix " + UUID.randomUUID() + "\"}", 401, 200, 404, 200, 404, 403));
         rows.add(row("read check-in history", "GET", () -> p + "/check-ins/" + w.checkIn + "/history", none,
                 401, 200, 404, 200, 404, 403));
@@ -183,14 +186,14 @@ class AuthorizationMatrixTest {
         rows.add(read("research export", "application/zip", () -> "/api/v1/research-export",
                 401, 403, 403, 403, 403, 403).researcher(200));
         rows.add(row("issue enrollment code", "POST", () -> "/api/v1/patients/" + w.patientWithoutLogin
-                + "/enrollment-code", none, 401, 403, 403, 201, 404, 201));
+                + "/enrollment-code", none, 401, 403, 403, 201, 404, 403));
         rows.add(row("issue patient password-reset code", "POST", () -> p + "/password-reset-code", none,
                 401, 403, 403, 201, 404, 403));
         rows.add(row("read care team", "GET", () -> p + "/care-team", none, 401, 403, 403, 200, 404, 200));
         rows.add(row("add care team member", "POST", () -> p + "/care-team",
-                () -> "{\"userId\": \"" + w.teamClinicianId + "\"}", 401, 403, 403, 200, 404, 200));
+                () -> "{\"userId\": \"" + w.teamClinicianId + "\"}", 401, 403, 403, 200, 404, 403));
         rows.add(row("remove care team member", "DELETE", () -> p + "/care-team/" + w.spareClinicianId, none,
-                () -> TestData.as(TestData.adminToken()).contentType(ContentType.JSON)
+                () -> TestData.as(TestData.clinicianToken()).contentType(ContentType.JSON)
                         .body("{\"userId\": \"" + w.spareClinicianId + "\"}").post(p + "/care-team"),
                 401, 403, 403, 204, 404, 204));
         rows.add(row("create user", "POST", () -> "/api/v1/users",
@@ -210,15 +213,17 @@ class AuthorizationMatrixTest {
         // Open doors: what they answer does not depend on the caller. A wrong current password is 422 for every
         // role that may change its own password, so no world token is revoked by the table.
         rows.add(row("sign out", "POST", () -> "/api/v1/auth/sign-out",
-                () -> "{\"refreshToken\": \"matrix-never-issued\"}", 204, 204, 204, 204, 204, 204));
+                () -> "{\"refreshToken\": \"matrix-never-issued\"}", 204, 204, 204, 204, 204, 204).researcher(204));
         rows.add(row("change own password", "POST", () -> "/api/v1/auth/password",
                 () -> "{\"currentPassword\": \"not-the-password\", \"newPassword\": \"cedar-window-lantern-42\"}",
-                401, 422, 422, 422, 422, 422));
+                401, 422, 422, 422, 422, 422).researcher(422));
         rows.add(row("reset password with a code", "POST", () -> "/api/v1/auth/password-reset",
                 () -> "{\"code\": \"" + UUID.randomUUID().toString().substring(0, 10)
                         + "\", \"newPassword\": \"cedar-window-lantern-42\"}",
-                422, 422, 422, 422, 422, 422));
+                422, 422, 422, 422, 422, 422).researcher(422));
         rows.add(row("read audit trail", "GET", () -> "/api/v1/audit-events", none, 401, 403, 403, 403, 403, 200));
+        rows.add(row("read a patient's audit trail", "GET", () -> "/api/v1/audit-events?patientId=" + w.patient, none,
+                401, 403, 403, 403, 403, 200));
         return rows;
     }
 

@@ -84,6 +84,30 @@ class CheckInCorrectionTest {
     }
 
     @Test
+    void shouldLetAPatientCorrectOnlyWhatTheyReported() {
+        String patient = TestData.enrollPatient();
+        String patientToken = TestData.patientToken(patient);
+        String enteredByClinician = checkIn(patient, 6);
+        String reportedByPatient = TestData.as(patientToken).contentType(ContentType.JSON)
+                .body("{\"context\": \"DAILY\", \"recordedAt\": \"%s\", \"scores\": {\"pain\": 5}}"
+                        .formatted(YESTERDAY.plusSeconds(60)))
+                .when().post("/api/v1/patients/{p}/check-ins", patient).then().statusCode(201).extract().path("id");
+
+        patch(TestData.as(patientToken), patient, enteredByClinician, "\"1\"", "{\"scores\": {\"pain\": 2}}")
+                .then().statusCode(403).contentType(PROBLEM);
+        assertEquals(6, get(patient, enteredByClinician).getInt("scores.pain"));
+        patch(TestData.as(patientToken), patient, reportedByPatient, "\"1\"", "{\"scores\": {\"pain\": 4}}")
+                .then().statusCode(200).body("version", equalTo(2));
+        // Still theirs after a clinician amended it; still the clinician's after a clinician amended theirs.
+        patch(patient, reportedByPatient, "\"2\"", "{\"note\": \"checked with the patient\"}").then().statusCode(200);
+        patch(TestData.as(patientToken), patient, reportedByPatient, "\"3\"", "{\"scores\": {\"pain\": 3}}")
+                .then().statusCode(200).body("version", equalTo(4));
+        patch(patient, enteredByClinician, "\"1\"", "{\"note\": \"at the chair\"}").then().statusCode(200);
+        patch(TestData.as(patientToken), patient, enteredByClinician, "\"2\"", "{\"note\": \"mine\"}")
+                .then().statusCode(403);
+    }
+
+    @Test
     void shouldRequireIfMatchToCorrectACheckIn() {
         String patient = TestData.enrollPatient();
         String id = checkIn(patient, 4);

@@ -237,6 +237,26 @@ class PatientResourceTest {
         assertEquals(3, pages);
     }
 
+    /** Cursors travel in URLs (browser history, proxy logs): the name a page ended at must not be in one. */
+    @Test
+    void shouldPageWithCursorsThatCarryNoPatientData() {
+        String tag = "Quillon" + UUID.randomUUID().toString().substring(0, 6);
+        TestData.enrollPatient("{\"displayName\": \"" + tag + " Amsel\"}");
+        TestData.enrollPatient("{\"displayName\": \"" + tag + " Brandt\"}");
+        String cursor = given().queryParam("q", tag).queryParam("limit", 1).when().get("/api/v1/patients")
+                .then().statusCode(200).body("items[0].displayName", equalTo(tag + " Amsel"))
+                .extract().path("nextCursor");
+        byte[] raw = java.util.Base64.getUrlDecoder().decode(cursor);
+        String asText = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(!asText.contains("Quillon") && !asText.contains("Amsel"), asText);
+        given().queryParam("q", tag).queryParam("limit", 1).queryParam("cursor", cursor).when().get("/api/v1/patients")
+                .then().statusCode(200).body("items[0].displayName", equalTo(tag + " Brandt"));
+        raw[raw.length - 1] ^= 1;
+        given().queryParam("q", tag).queryParam("cursor", java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(raw)).when().get("/api/v1/patients")
+                .then().statusCode(400).body("errors[0].parameter", equalTo("cursor"));
+    }
+
     @Test
     void shouldRefuseBadPagingParameters() {
         given().queryParam("limit", 0).when().get("/api/v1/patients")

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,8 +222,13 @@ class ReportResourceTest {
         assertEquals(List.of("B", byId(ids, "A", "H").get(0), byId(ids, "A", "H").get(1)),
                 names(List.of(page.get("items").get(0), page.get("items").get(1), page.get("items").get(2))));
 
-        // B, already seen, leaves the care team: an offset would now skip F.
-        TestData.as(TestData.adminToken()).delete("/api/v1/patients/{p}/care-team/{u}", ids.get("B"), userId(token))
+        // B, already seen, leaves the care team (a colleague takes over): an offset would now skip F.
+        TestData.as(token).contentType(ContentType.JSON)
+                .body(Map.of("userId",
+                        TestData.userId(TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD))))
+                .post("/api/v1/patients/{p}/care-team", ids.get("B")).then().statusCode(201);
+        TestData.as(TestData.adminToken())
+                .delete("/api/v1/patients/{p}/care-team/{u}", ids.get("B"), TestData.userId(token))
                 .then().statusCode(204);
         JsonNode next = json(given().queryParam("limit", 3).queryParam("cursor", page.get("nextCursor").asText())
                 .get(PANEL));
@@ -275,7 +279,8 @@ class ReportResourceTest {
         String requestId = "panel-" + UUID.randomUUID();
         given().header("X-Request-Id", requestId).get(PANEL).then().statusCode(200);
 
-        List<Map<String, Object>> events = TestData.as(TestData.adminToken()).queryParam("actorId", userId(token))
+        List<Map<String, Object>> events = TestData.as(TestData.adminToken())
+                .queryParam("actorId", TestData.userId(token))
                 .queryParam("limit", 500).get("/api/v1/audit-events").then().statusCode(200).extract().path("items");
         Map<String, Object> event = events.stream().filter(e -> requestId.equals(e.get("requestId"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no audit event for the panel: " + events));
@@ -303,8 +308,8 @@ class ReportResourceTest {
         String other = patient("Panel other clinic");
         checkIn(other, "DAILY", null, day(3), "{\"pain\": 7}");
         TestData.completedSession(other, day(4));
-        TestData.as(TestData.adminToken()).contentType(ContentType.JSON)
-                .body(Map.of("userId", userId(theirs))).post("/api/v1/patients/{p}/care-team", shared)
+        TestData.as(mine).contentType(ContentType.JSON)
+                .body(Map.of("userId", TestData.userId(theirs))).post("/api/v1/patients/{p}/care-team", shared)
                 .then().statusCode(201);
 
         for (String token : List.of(mine, theirs)) {
@@ -351,8 +356,4 @@ class ReportResourceTest {
         return statistics.getQueryExecutionCount() - before;
     }
 
-    private static String userId(String token) {
-        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
-        return payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
-    }
 }

@@ -51,6 +51,14 @@ class CsvTest {
     }
 
     @Test
+    void shouldDefuseAFormulaWhereverASpreadsheetCouldStartACell() throws IOException {
+        String text = written(csv -> csv.text(";=1+1").text("Stable;=HYPERLINK(\"http://x\")").text("a|@SUM(A1)")
+                .text("ok,  -2 since Monday").text("line\n=cmd").text("mood=5; pain 3").end());
+        assertEquals(List.of(";'=1+1", "Stable;'=HYPERLINK(\"http://x\")", "a|'@SUM(A1)", "ok,  '-2 since Monday",
+                "line\n'=cmd", "mood=5; pain 3"), Rfc4180.parse(text).get(0));
+    }
+
+    @Test
     void shouldLeaveNumbersAndCodesAsTheyAre() throws IOException {
         UUID id = UUID.fromString("0b8f5a2e-6c1d-4b7e-9a3f-2d4c6e8f0a1b");
         String text = written(csv -> csv.number(new BigDecimal("-12.5")).number(-3).code(Csv.class.getSimpleName())

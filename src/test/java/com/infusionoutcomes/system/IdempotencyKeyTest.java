@@ -93,8 +93,9 @@ class IdempotencyKeyTest {
         String patient = TestData.enrollPatient();
         String key = "shared-name-" + UUID.randomUUID();
         String colleague = TestData.token(TestData.createStaff("CLINICIAN"), TestData.PASSWORD);
-        TestData.as(TestData.adminToken()).contentType(ContentType.JSON)
-                .body("{\"userId\": \"" + userId(colleague) + "\"}").post("/api/v1/patients/{p}/care-team", patient)
+        TestData.as(TestData.clinicianToken()).contentType(ContentType.JSON)
+                .body("{\"userId\": \"" + TestData.userId(colleague) + "\"}")
+                .post("/api/v1/patients/{p}/care-team", patient)
                 .then().statusCode(201);
         String mine = postSession(patient, key, scheduled(5)).then().statusCode(201).extract().path("id");
         Response theirs = postSession(TestData.as(colleague), patient, key, scheduled(5));
@@ -176,8 +177,4 @@ class IdempotencyKeyTest {
         assertTrue(!first.equals(second), "each sign-in gets its own tokens");
     }
 
-    private static String userId(String token) {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
-        return payload.replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
-    }
 }

@@ -137,6 +137,37 @@ class ProblemDetailsTest {
                 .then().statusCode(422).contentType(PROBLEM).body("errors[0].pointer", equalTo("/username"));
     }
 
+    // Shown in a chart or a CSV, U+202E makes "Rosa" and what follows read backwards; a lone surrogate is half
+    // a character that breaks every UTF-8 export of the record.
+    @Test
+    void shouldRefuseLoneSurrogatesAndBidirectionalControlsInNamesAndNotes() {
+        for (String hostile : new String[] { "Rosa\\u202Eevil", "\\ud800Rosa", "Rosa\\udc00", "a\\u2066b\\u2069",
+                "x\\u202Ay" }) {
+            given().contentType(ContentType.JSON).body("{\"displayName\": \"" + hostile + "\"}")
+                    .when().post("/api/v1/patients")
+                    .then().statusCode(422).contentType(PROBLEM).body("errors[0].pointer", equalTo("/displayName"))
+                    .body("errors[0].detail", containsString("U+202E"));
+        }
+        // A character outside the BMP is a surrogate pair, and right-to-left script needs no control: both fine.
+        String patientId = TestData.enrollPatient(
+                "{\"displayName\": \"Rosa \\ud83d\\ude00 \\u05e8\\u05d5\\u05d6\\u05d4\"}");
+        given().contentType(ContentType.JSON)
+                .body("{\"context\": \"DAILY\", \"recordedAt\": \"" + java.time.Instant.now().minusSeconds(3600)
+                        + "\", \"scores\": {\"pain\": 3}, \"note\": \"slept \\u202Ebadly\"}")
+                .when().post("/api/v1/patients/{id}/check-ins", patientId)
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].pointer", equalTo("/note"));
+        given().contentType(ContentType.JSON)
+                .body("{\"status\": \"SCHEDULED\", \"scheduledAt\": \"2030-01-01T10:00:00Z\","
+                        + " \"notes\": \"\\ud800\"}")
+                .when().post("/api/v1/patients/{id}/sessions", patientId)
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].pointer", equalTo("/notes"));
+        TestData.as(TestData.adminToken()).contentType(ContentType.JSON)
+                .body("{\"username\": \"bidi-user\", \"password\": \"" + TestData.PASSWORD
+                        + "\", \"role\": \"CLINICIAN\", \"displayName\": \"Dr \\u202Dx\"}")
+                .when().post("/api/v1/users")
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].pointer", equalTo("/displayName"));
+    }
+
     @Test
     void shouldRefuseTheNulCharacterInASearchOrCursor() {
         given().queryParam("q", "Jordan\u0000").when().get("/api/v1/patients")
