@@ -63,7 +63,7 @@ public class CareTeamService {
     public void remove(UUID patientId, UUID userId) {
         patients.require(patientId);
         // Two removals at once could each see the other clinician and leave the team empty: they take turns.
-        alerts.lockPatient(patientId);
+        patients.lockForWrite(patientId);
         if (!careTeams.isMember(patientId, userId)) {
             throw ProblemException.notFound("Care team member");
         }

@@ -141,14 +141,13 @@ public class AlertService {
     }
 
     /**
-     * Serializes alert raising per patient. A write that may raise an alert calls this before inserting
-     * anything: on PostgreSQL an insert referencing the patient takes a share lock on its row, and taking the
-     * update lock only afterwards could deadlock two such writes. Repeating it in one transaction is free.
+     * Serializes alert raising per patient (see {@link PatientService#lockForWrite}): on PostgreSQL an insert
+     * referencing the patient takes a share lock on its row, and taking the update lock only afterwards could
+     * deadlock two such writes, so the writes take it before inserting anything and this only repeats it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockPatient(UUID patientId) {
-        alerts.getEntityManager().createNativeQuery("select id from patient where id = ?1 for update")
-                .setParameter(1, patientId).getResultList();
+        patients.lockForWrite(patientId);
     }
 
     /** The alerts of every patient on the caller's care team; RESOLVED ones only when {@code status} asks for them. */

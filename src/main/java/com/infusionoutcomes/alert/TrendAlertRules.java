@@ -8,13 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.infusionoutcomes.checkin.CheckInCorrected;
+import com.infusionoutcomes.checkin.CheckInsRecorded;
 import com.infusionoutcomes.patient.Patient;
 import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.patient.PatientTimezoneChanged;
+import com.infusionoutcomes.session.SessionChanged;
 import com.infusionoutcomes.trend.BoosterForecast;
 import com.infusionoutcomes.trend.BoosterStatus;
 import com.infusionoutcomes.trend.Category;
@@ -35,6 +41,9 @@ import com.infusionoutcomes.trend.TrendRepository;
 @ApplicationScoped
 public class TrendAlertRules {
 
+    /** Rules observe a write after the observers that update what they read (CDI runs lower priorities first). */
+    public static final int AFTER_FIGURES = jakarta.interceptor.Interceptor.Priority.APPLICATION + 500;
+    private static final String CHECK_IN = "CheckIn";
     private static final List<Domain> WATCHED = List.of(Domain.PAIN, Domain.MOOD);
     /** The booster is timed by pain, the symptom the infusions treat. */
     static final Domain BOOSTER_DOMAIN = Domain.PAIN;
@@ -52,9 +61,30 @@ public class TrendAlertRules {
         this.boosterWithinDays = boosterWithinDays;
     }
 
-    /** Whether a check-in with these scores can change a watched trend: only longitudinal pain or mood can. */
-    public static boolean mayChange(boolean longitudinal, Integer pain, Integer mood) {
-        return longitudinal && (pain != null || mood != null);
+    /**
+     * The writes that may move a watched trend or the booster forecast. Observers of the same transaction: the
+     * priority runs them after the observers that keep the patient's stored figures (lower priorities first).
+     */
+    void checkInsRecorded(@Observes @Priority(AFTER_FIGURES) CheckInsRecorded event) {
+        if (event.painOrMoodOverTime()) {
+            evaluate(event.patientId(), CHECK_IN, event.latestCheckInId());
+        }
+    }
+
+    void checkInCorrected(@Observes @Priority(AFTER_FIGURES) CheckInCorrected event) {
+        if (event.painOrMoodOverTime()) {
+            evaluate(event.patientId(), CHECK_IN, event.checkInId());
+        }
+    }
+
+    /** A completed infusion moves baselines and the forecast; a scheduled one covers it. */
+    void sessionChanged(@Observes @Priority(AFTER_FIGURES) SessionChanged event) {
+        evaluate(event.patientId(), "InfusionSession", event.sessionId());
+    }
+
+    /** The local days check-ins fall on, and the date a booster is due, follow the patient's timezone. */
+    void timezoneChanged(@Observes @Priority(AFTER_FIGURES) PatientTimezoneChanged event) {
+        evaluate(event.patientId(), "Patient", event.patientId());
     }
 
     /**
@@ -63,7 +93,7 @@ public class TrendAlertRules {
      * @param sourceType what was written (the WORSENING alert names it)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void evaluate(UUID patientId, String sourceType, UUID sourceId) {
+    void evaluate(UUID patientId, String sourceType, UUID sourceId) {
         alerts.lockPatient(patientId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Patient patient = patients.requireUnscoped(patientId);

@@ -14,7 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import com.infusionoutcomes.alert.TrendAlertRules;
 
 @Entity
 @Table(name = "check_in")
@@ -64,9 +63,9 @@ public class CheckIn {
     public long version = 1;
 
     /** A retry of the same report: everything the client sent is equal (the server's fields aside). */
-    /** Whether storing or correcting this check-in can change a trend the WORSENING rule watches. */
-    boolean mayWorsen() {
-        return TrendAlertRules.mayChange(context != CheckInContext.POST_INFUSION, pain, mood);
+    /** Whether this is a longitudinal report of pain or mood, the measures the trend rules watch. */
+    boolean painOrMoodOverTime() {
+        return context != CheckInContext.POST_INFUSION && (pain != null || mood != null);
     }
 
     boolean sameReportAs(CheckIn other) {

@@ -29,7 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.access.Actor;
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.alert.AlertService;
-import com.infusionoutcomes.alert.TrendAlertRules;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.checkin.CheckInBatchResult.Outcome;
@@ -68,15 +67,15 @@ public class CheckInBatchService {
     private final RequestBodies bodies;
     private final CheckInVersionRepository versions;
     private final AlertService alerts;
-    private final TrendAlertRules trendRules;
+    private final Event<CheckInsRecorded> recorded;
     private final Event<CheckInStored> checkInStored;
 
     CheckInBatchService(EntityManager em, PatientService patients, Caller caller, AuditLog audit, RequestBodies bodies,
-            CheckInVersionRepository versions, AlertService alerts, TrendAlertRules trendRules,
+            CheckInVersionRepository versions, AlertService alerts, Event<CheckInsRecorded> recorded,
             Event<CheckInStored> checkInStored) {
         this.checkInStored = checkInStored;
         this.alerts = alerts;
-        this.trendRules = trendRules;
+        this.recorded = recorded;
         this.em = em;
         this.patients = patients;
         this.caller = caller;
@@ -162,9 +161,8 @@ public class CheckInBatchService {
         List<CheckIn> toInsert = candidates.values().stream().filter(c -> !stored.containsKey(c.id))
                 .sorted(Comparator.comparing((CheckIn c) -> c.id)) // one lock order for concurrent copies
                 .toList();
-        boolean mayWorsen = toInsert.stream().anyMatch(CheckIn::mayWorsen);
-        if (mayWorsen) {
-            alerts.lockPatient(patientId); // before inserting, as every write that may raise an alert does
+        if (!toInsert.isEmpty()) {
+            patients.lockForWrite(patientId); // before inserting, as every write that changes a patient's figures does
         }
         Set<UUID> created = insert(toInsert);
         if (created.size() < toInsert.size()) {
@@ -195,11 +193,14 @@ public class CheckInBatchService {
         // Counted after commit, like the single path, so the metric never includes a rolled-back batch.
         toInsert.stream().filter(c -> created.contains(c.id))
                 .forEach(c -> checkInStored.fire(new CheckInStored(c.context)));
-        // The rules that read a trend run once per batch, on the patient's state after the whole batch: the items'
-        // order in it (or the order batches arrive in) changes nothing.
-        toInsert.stream().filter(c -> created.contains(c.id)).filter(CheckIn::mayWorsen)
-                .max(Comparator.comparing((CheckIn c) -> c.recordedAt).thenComparing(c -> c.id))
-                .ifPresent(latest -> trendRules.evaluate(patientId, "CheckIn", latest.id));
+        // Observers run once per batch, on the patient's state after the whole batch: the items' order in it (or
+        // the order batches arrive in) changes nothing.
+        List<CheckIn> added = toInsert.stream().filter(c -> created.contains(c.id))
+                .sorted(Comparator.comparing((CheckIn c) -> c.recordedAt).thenComparing(c -> c.id)).toList();
+        if (!added.isEmpty()) {
+            recorded.fire(new CheckInsRecorded(patientId, added.stream().map(c -> c.id).toList(),
+                    added.stream().anyMatch(CheckIn::painOrMoodOverTime)));
+        }
     }
 
     /** The sessions the items name that are this patient's: one query for the whole batch. */

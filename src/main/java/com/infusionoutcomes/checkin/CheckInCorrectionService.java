@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -13,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.alert.AlertService;
-import com.infusionoutcomes.alert.TrendAlertRules;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -42,13 +42,13 @@ public class CheckInCorrectionService {
     private final Caller caller;
     private final AuditLog audit;
     private final AlertService alerts;
-    private final TrendAlertRules trendRules;
+    private final Event<CheckInCorrected> corrected;
 
     CheckInCorrectionService(CheckInRepository checkIns, CheckInVersionRepository versions, PatientService patients,
             SessionService sessions, JsonMergePatch mergePatch, Caller caller, AuditLog audit, AlertService alerts,
-            TrendAlertRules trendRules) {
+            Event<CheckInCorrected> corrected) {
         this.alerts = alerts;
-        this.trendRules = trendRules;
+        this.corrected = corrected;
         this.checkIns = checkIns;
         this.versions = versions;
         this.patients = patients;
@@ -63,7 +63,7 @@ public class CheckInCorrectionService {
         patients.requireForCare(patientId);
         // A correction may change a trend and so raise an alert: the patient's lock comes first, as for every
         // write that may raise one, then the check-in's own.
-        alerts.lockPatient(patientId);
+        patients.lockForWrite(patientId);
         CheckIn checkIn = require(patientId, checkInId, LockModeType.PESSIMISTIC_WRITE);
         requireReporter(checkIn);
         Preconditions.requireMatch(ifMatch, checkIn.version);
@@ -88,16 +88,14 @@ public class CheckInCorrectionService {
                 throw ProblemException.invalid(errors);
             }
         }
-        boolean mayWorsen = checkIn.mayWorsen();
+        boolean painOrMoodBefore = checkIn.painOrMoodOverTime();
         versions.archive(checkInId);
         CheckInRules.setContent(checkIn, after.asReport(checkInId));
         checkIn.status = status;
         CheckInRules.stamp(checkIn, Instant.now(), caller.actor());
         checkIns.flush();
         audit.success(AuditAction.UPDATE, RESOURCE, checkInId, patientId);
-        if (mayWorsen || checkIn.mayWorsen()) {
-            trendRules.evaluate(patientId, RESOURCE, checkInId);
-        }
+        corrected.fire(new CheckInCorrected(patientId, checkInId, painOrMoodBefore || checkIn.painOrMoodOverTime()));
         return CheckInResponse.from(checkIn);
     }
 

@@ -14,7 +14,6 @@ import org.hibernate.ScrollableResults;
 
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.alert.AlertService;
-import com.infusionoutcomes.alert.TrendAlertRules;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -36,13 +35,13 @@ public class CheckInService {
     private final SessionService sessions;
     private final AuditLog audit;
     private final AlertService alerts;
-    private final TrendAlertRules trendRules;
+    private final Event<CheckInsRecorded> recorded;
     private final CheckInVersionRepository versions;
     private final Caller caller;
     private final Event<CheckInStored> checkInStored;
 
     CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions, AuditLog audit,
-            AlertService alerts, TrendAlertRules trendRules, CheckInVersionRepository versions, Caller caller,
+            AlertService alerts, Event<CheckInsRecorded> recorded, CheckInVersionRepository versions, Caller caller,
             Event<CheckInStored> checkInStored) {
         this.versions = versions;
         this.caller = caller;
@@ -52,7 +51,7 @@ public class CheckInService {
         this.sessions = sessions;
         this.audit = audit;
         this.alerts = alerts;
-        this.trendRules = trendRules;
+        this.recorded = recorded;
     }
 
     private static final String RESOURCE = "CheckIn";
@@ -75,16 +74,11 @@ public class CheckInService {
                 if (stored != null) {
                     return replay(stored, candidate);
                 }
-                boolean mayWorsen = candidate.mayWorsen();
-                if (mayWorsen) {
-                    alerts.lockPatient(patientId);
-                }
+                patients.lockForWrite(patientId);
                 checkIns.persistAndFlush(candidate);
                 audit.success(AuditAction.CREATE, RESOURCE, candidate.id, patientId);
                 checkInStored.fire(new CheckInStored(candidate.context));
-                if (mayWorsen) {
-                    trendRules.evaluate(patientId, RESOURCE, candidate.id);
-                }
+                recorded.fire(new CheckInsRecorded(patientId, List.of(candidate.id), candidate.painOrMoodOverTime()));
                 return new Recorded(CheckInResponse.from(candidate), true);
             });
         } catch (PersistenceException e) {

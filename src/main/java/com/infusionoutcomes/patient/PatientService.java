@@ -6,10 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -40,14 +42,16 @@ public class PatientService {
     private final JsonMergePatch mergePatch;
     private final Caller caller;
     private final AuditLog audit;
+    private final Event<PatientTimezoneChanged> timezoneChanged;
 
     PatientService(PatientRepository patients, CareTeamRepository careTeams, JsonMergePatch mergePatch, Caller caller,
-            AuditLog audit) {
+            AuditLog audit, Event<PatientTimezoneChanged> timezoneChanged) {
         this.patients = patients;
         this.careTeams = careTeams;
         this.mergePatch = mergePatch;
         this.caller = caller;
         this.audit = audit;
+        this.timezoneChanged = timezoneChanged;
     }
 
     public PatientResponse enroll(PatientRequest request) {
@@ -89,10 +93,28 @@ public class PatientService {
         if (request.externalId() != null && patients.externalIdTaken(request.externalId(), patient.id)) {
             throw duplicateExternalId();
         }
+        String timezoneBefore = patient.timezone;
+        if (!Objects.equals(request.timezone(), timezoneBefore)) {
+            lockForWrite(patientId); // before the row changes, as every write that changes a patient's figures does
+        }
         apply(patient, request);
         save(patient);
         audit.success(AuditAction.UPDATE, "Patient", patientId, patientId);
+        if (!patient.timezone.equals(timezoneBefore)) {
+            timezoneChanged.fire(new PatientTimezoneChanged(patientId));
+        }
         return PatientResponse.from(patient);
+    }
+
+    /**
+     * Takes the patient's row lock for the rest of the transaction. Every write that may change what a patient's
+     * figures or alerts are takes it first, before any other row lock, so such writes for one patient take turns
+     * (and see each other's rows) and two of them cannot deadlock. Repeating it in one transaction is free.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForWrite(UUID patientId) {
+        patients.getEntityManager().createNativeQuery("select id from patient where id = ?1 for update")
+                .setParameter(1, patientId).getResultList();
     }
 
     /**

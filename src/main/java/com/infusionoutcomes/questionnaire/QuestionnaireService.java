@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -36,14 +37,16 @@ public class QuestionnaireService {
     private final SessionService sessions;
     private final AlertService alerts;
     private final AuditLog audit;
+    private final Event<QuestionnaireScored> scored;
 
     QuestionnaireService(QuestionnaireResponseRepository responses, PatientService patients, SessionService sessions,
-            AlertService alerts, AuditLog audit) {
+            AlertService alerts, AuditLog audit, Event<QuestionnaireScored> scored) {
         this.responses = responses;
         this.patients = patients;
         this.sessions = sessions;
         this.alerts = alerts;
         this.audit = audit;
+        this.scored = scored;
     }
 
     public record Recorded(QuestionnaireResponseView response, boolean created) {
@@ -63,14 +66,14 @@ public class QuestionnaireService {
                     return replay(stored, candidate);
                 }
                 List<Trigger> triggers = triggers(candidate);
-                if (!triggers.isEmpty()) {
-                    alerts.lockPatient(patientId);
-                }
+                patients.lockForWrite(patientId);
                 responses.persistAndFlush(candidate);
                 audit.success(AuditAction.CREATE, RESOURCE, candidate.id, patientId);
                 for (Trigger t : triggers) {
                     alerts.raise(patientId, t.rule(), RESOURCE, candidate.id, t.detail());
                 }
+                scored.fire(new QuestionnaireScored(patientId, candidate.id, candidate.instrument,
+                        candidate.answerList(), candidate.score));
                 return new Recorded(QuestionnaireResponseView.from(candidate), true);
             });
         } catch (PersistenceException e) {

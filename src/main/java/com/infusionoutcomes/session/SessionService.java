@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.alert.AlertService;
-import com.infusionoutcomes.alert.TrendAlertRules;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -40,11 +40,11 @@ public class SessionService {
     private final JsonMergePatch mergePatch;
     private final AuditLog audit;
     private final AlertService alerts;
-    private final TrendAlertRules trendRules;
+    private final Event<SessionChanged> changed;
 
     SessionService(SessionRepository sessions, PatientService patients, JsonMergePatch mergePatch, AuditLog audit,
-            AlertService alerts, TrendAlertRules trendRules) {
-        this.trendRules = trendRules;
+            AlertService alerts, Event<SessionChanged> changed) {
+        this.changed = changed;
         this.sessions = sessions;
         this.patients = patients;
         this.mergePatch = mergePatch;
@@ -58,7 +58,7 @@ public class SessionService {
         List<SessionAlerts.Trigger> triggers = SessionAlerts.triggers(null, request);
         // Every session write may move a trend rule (a completed infusion moves the baseline and the booster
         // forecast, a scheduled one covers it), so each takes the patient's lock before writing, as such writes do.
-        alerts.lockPatient(patientId);
+        patients.lockForWrite(patientId);
         InfusionSession session = new InfusionSession();
         session.id = UUID.randomUUID();
         session.patientId = patientId;
@@ -67,7 +67,7 @@ public class SessionService {
         sessions.persistAndFlush(session);
         audit.success(AuditAction.CREATE, RESOURCE, session.id, patientId);
         raise(patientId, session.id, triggers);
-        trendRules.evaluate(patientId, RESOURCE, session.id);
+        changed.fire(new SessionChanged(patientId, session.id, null, request));
         return view(session);
     }
 
@@ -101,7 +101,7 @@ public class SessionService {
     public SessionResponse update(UUID patientId, UUID sessionId, String ifMatch, JsonNode patch) {
         patients.requireForCare(patientId);
         // The patient's lock before the session's own, in the order of every write that may raise an alert.
-        alerts.lockPatient(patientId);
+        patients.lockForWrite(patientId);
         InfusionSession session = sessionId == null ? null : sessions.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
         if (session == null || !session.patientId.equals(patientId)) {
             throw ProblemException.notFound("Infusion session");
@@ -118,7 +118,7 @@ public class SessionService {
         sessions.flush();
         audit.success(AuditAction.UPDATE, RESOURCE, sessionId, patientId);
         raise(patientId, sessionId, triggers);
-        trendRules.evaluate(patientId, RESOURCE, sessionId);
+        changed.fire(new SessionChanged(patientId, sessionId, before, request));
         return view(session);
     }
 
