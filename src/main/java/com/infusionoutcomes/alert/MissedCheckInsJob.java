@@ -3,43 +3,31 @@ package com.infusionoutcomes.alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import com.infusionoutcomes.checkin.CheckInStatus;
-import com.infusionoutcomes.session.SessionStatus;
 
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The MISSED_CHECK_INS rule: a patient in active treatment (an infusion completed in the last 90 days) who has
- * not checked in for 7 days. Silence is counted from the last check-in, or from enrolment for a patient who never
- * checked in. Idempotent: a patient whose alert is still unresolved is not raised again, so a run repeated by
- * hand, by a retry or by a second instance changes nothing; after the alert is resolved, a patient still silent
- * is raised again on the next run.
+ * Applies {@link MissedCheckInsRule} periodically: silence is noticed by looking, not by a write. Idempotent: a run
+ * repeated by hand, by a retry or by a second instance changes nothing, since a patient whose alert is still
+ * unresolved is not raised again.
  */
 @ApplicationScoped
 public class MissedCheckInsJob {
 
     static final String JOB = "missed-check-ins";
-    static final Duration SILENCE = Duration.ofDays(7);
-    static final Duration ACTIVE_TREATMENT = Duration.ofDays(90);
 
-    private final EntityManager em;
-    private final AlertService alerts;
+    private final MissedCheckInsRule rule;
     private final PatientScan scan;
     private final Duration period;
 
-    MissedCheckInsJob(EntityManager em, AlertService alerts, PatientScan scan,
+    MissedCheckInsJob(MissedCheckInsRule rule, PatientScan scan,
             @ConfigProperty(name = "infusion.alerts.missed-check-ins.every", defaultValue = "1h") Duration period) {
-        this.em = em;
-        this.alerts = alerts;
+        this.rule = rule;
         this.scan = scan;
         this.period = period;
     }
@@ -59,29 +47,6 @@ public class MissedCheckInsJob {
      */
     @ActivateRequestContext
     public int run(Instant now) {
-        return scan.run(JOB, now, period, () -> silentPatients(now),
-                patientId -> alerts.raiseUnlessUnresolved(patientId, AlertRule.MISSED_CHECK_INS, "Patient", patientId,
-                        "No check-in for " + SILENCE.toDays() + " days during active treatment"));
-    }
-
-    /** Set-based: patients treated recently, then the silent ones among them, minus those already alerted. */
-    private List<UUID> silentPatients(Instant now) {
-        return em.createQuery("select p.id from Patient p where p.id in (select s.patientId from InfusionSession s"
-                + " where s.status = :completed and s.endedAt >= :treatedSince and s.endedAt <= :now)"
-                + " and p.enrolledAt <= :silentSince"
-                // a check-in entered in error was withdrawn: it is not a report
-                + " and not exists (select 1 from CheckIn c where c.patientId = p.id and c.recordedAt > :silentSince"
-                + " and c.status <> :withdrawn)"
-                + " and not exists (select 1 from Alert a where a.patientId = p.id and a.rule = :rule"
-                + " and a.status <> :resolved)"
-                + " order by p.id", UUID.class)
-                .setParameter("completed", SessionStatus.COMPLETED)
-                .setParameter("treatedSince", now.minus(ACTIVE_TREATMENT))
-                .setParameter("now", now)
-                .setParameter("silentSince", now.minus(SILENCE))
-                .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR)
-                .setParameter("rule", AlertRule.MISSED_CHECK_INS)
-                .setParameter("resolved", AlertStatus.RESOLVED)
-                .getResultList();
+        return scan.run(JOB, now, period, () -> rule.silentPatients(now), rule::raise);
     }
 }

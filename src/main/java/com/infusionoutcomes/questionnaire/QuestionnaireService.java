@@ -11,8 +11,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import com.infusionoutcomes.alert.AlertRule;
-import com.infusionoutcomes.alert.AlertService;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -29,22 +27,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class QuestionnaireService {
 
     private static final String RESOURCE = "QuestionnaireResponse";
-    /** A PHQ-9 total at or above this raises DEPRESSION_SEVERE. */
-    static final int SEVERE_DEPRESSION_TOTAL = 20;
 
     private final QuestionnaireResponseRepository responses;
     private final PatientService patients;
     private final SessionService sessions;
-    private final AlertService alerts;
     private final AuditLog audit;
     private final Event<QuestionnaireScored> scored;
 
     QuestionnaireService(QuestionnaireResponseRepository responses, PatientService patients, SessionService sessions,
-            AlertService alerts, AuditLog audit, Event<QuestionnaireScored> scored) {
+            AuditLog audit, Event<QuestionnaireScored> scored) {
         this.responses = responses;
         this.patients = patients;
         this.sessions = sessions;
-        this.alerts = alerts;
         this.audit = audit;
         this.scored = scored;
     }
@@ -54,8 +48,8 @@ public class QuestionnaireService {
 
     /**
      * Stores a response exactly once, as check-ins are: a retry with the same id and content answers the stored
-     * record, a different content 409, and two copies racing each other are settled by the primary key. Alerts
-     * the response triggers are raised in the same transaction.
+     * record, a different content 409, and two copies racing each other are settled by the primary key. The alert
+     * rules observe its scoring and raise their alerts in the same transaction.
      */
     public Recorded record(UUID patientId, QuestionnaireResponseRequest request) {
         try {
@@ -65,13 +59,9 @@ public class QuestionnaireService {
                 if (stored != null) {
                     return replay(stored, candidate);
                 }
-                List<Trigger> triggers = triggers(candidate);
                 patients.lockForWrite(patientId);
                 responses.persistAndFlush(candidate);
                 audit.success(AuditAction.CREATE, RESOURCE, candidate.id, patientId);
-                for (Trigger t : triggers) {
-                    alerts.raise(patientId, t.rule(), RESOURCE, candidate.id, t.detail());
-                }
                 scored.fire(new QuestionnaireScored(patientId, candidate.id, candidate.instrument,
                         candidate.answerList(), candidate.score));
                 return new Recorded(QuestionnaireResponseView.from(candidate), true);
@@ -112,28 +102,6 @@ public class QuestionnaireService {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<QuestionnaireResponseView> course(UUID patientId) {
         return responses.allForExport(patientId).stream().map(QuestionnaireResponseView::from).toList();
-    }
-
-    record Trigger(AlertRule rule, String detail) {
-    }
-
-    /** The alert rules a response fires: only the PHQ-9 has any. */
-    static List<Trigger> triggers(QuestionnaireResponse r) {
-        List<Trigger> triggers = new ArrayList<>();
-        if (r.instrument != Instrument.PHQ9) {
-            return triggers;
-        }
-        List<Integer> answers = r.answerList();
-        int item9 = answers.get(Instrument.PHQ9_SELF_HARM_ITEM - 1);
-        if (item9 > 0) {
-            triggers.add(new Trigger(AlertRule.SELF_HARM_RISK,
-                    "PHQ-9 item 9 (thoughts of self-harm) answered " + item9 + " of 3"));
-        }
-        int total = r.score.intValue();
-        if (total >= SEVERE_DEPRESSION_TOTAL) {
-            triggers.add(new Trigger(AlertRule.DEPRESSION_SEVERE, "PHQ-9 total " + total + " (SEVERE)"));
-        }
-        return triggers;
     }
 
     private Recorded replay(QuestionnaireResponse stored, QuestionnaireResponse candidate) {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.infusionoutcomes.alert.AlertResponse;
+import com.infusionoutcomes.alert.BloodPressureRule;
 import com.infusionoutcomes.alert.AlertRule;
 import com.infusionoutcomes.patient.Patient;
 import com.infusionoutcomes.questionnaire.Instrument;
@@ -303,7 +304,7 @@ public record PatientReport(
                 .map(e -> new Line(sideEffect(e), e.severity() == Severity.SEVERE)).toList();
         List<Line> vitals = s.vitals().stream()
                 .sorted(Comparator.comparing(VitalSign::at))
-                .map(v -> new Line(vital(v, zone), VitalSign.isHighBloodPressure(v))).toList();
+                .map(v -> new Line(vital(v, zone), BloodPressureRule.isHigh(v))).toList();
         String time = when == null ? "" : TIME.format(when.atZone(zone));
         if (s.startedAt() != null && s.endedAt() != null) {
             time += "\u2013" + TIME.format(s.endedAt().atZone(zone));

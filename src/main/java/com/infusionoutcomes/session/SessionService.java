@@ -17,7 +17,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.infusionoutcomes.alert.AlertService;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -39,23 +38,20 @@ public class SessionService {
     private final PatientService patients;
     private final JsonMergePatch mergePatch;
     private final AuditLog audit;
-    private final AlertService alerts;
     private final Event<SessionChanged> changed;
 
     SessionService(SessionRepository sessions, PatientService patients, JsonMergePatch mergePatch, AuditLog audit,
-            AlertService alerts, Event<SessionChanged> changed) {
+            Event<SessionChanged> changed) {
         this.changed = changed;
         this.sessions = sessions;
         this.patients = patients;
         this.mergePatch = mergePatch;
         this.audit = audit;
-        this.alerts = alerts;
     }
 
     public SessionResponse record(UUID patientId, SessionRequest request) {
         patients.requireForCare(patientId);
         checkRules(request, null);
-        List<SessionAlerts.Trigger> triggers = SessionAlerts.triggers(null, request);
         // Every session write may move a trend rule (a completed infusion moves the baseline and the booster
         // forecast, a scheduled one covers it), so each takes the patient's lock before writing, as such writes do.
         patients.lockForWrite(patientId);
@@ -66,7 +62,6 @@ public class SessionService {
         apply(session, request);
         sessions.persistAndFlush(session);
         audit.success(AuditAction.CREATE, RESOURCE, session.id, patientId);
-        raise(patientId, session.id, triggers);
         changed.fire(new SessionChanged(patientId, session.id, null, request));
         return view(session);
     }
@@ -113,11 +108,9 @@ public class SessionService {
             return view(session); // nothing changes, so no new version (rewriting the lists would make one)
         }
         checkRules(request, session.status);
-        List<SessionAlerts.Trigger> triggers = SessionAlerts.triggers(before, request);
         apply(session, request);
         sessions.flush();
         audit.success(AuditAction.UPDATE, RESOURCE, sessionId, patientId);
-        raise(patientId, sessionId, triggers);
         changed.fire(new SessionChanged(patientId, sessionId, before, request));
         return view(session);
     }
@@ -138,12 +131,6 @@ public class SessionService {
     public boolean belongsTo(UUID sessionId, UUID patientId) {
         InfusionSession session = sessions.findById(sessionId);
         return session != null && session.patientId.equals(patientId);
-    }
-
-    private void raise(UUID patientId, UUID sessionId, List<SessionAlerts.Trigger> triggers) {
-        for (SessionAlerts.Trigger t : triggers) {
-            alerts.raise(patientId, t.rule(), RESOURCE, sessionId, t.detail());
-        }
     }
 
     private SessionResponse view(InfusionSession session) {

@@ -18,11 +18,6 @@ public record VitalSign(
         @Min(20) @Max(250) Integer heartRate,
         @Min(50) @Max(100) Integer spo2) {
 
-    /** At or above the blood pressure that raises an alert (SessionAlerts): what a report flags. */
-    public static boolean isHighBloodPressure(VitalSign vital) {
-        return SessionAlerts.highBloodPressure(vital);
-    }
-
     static VitalSign from(InfusionSession.Vital vital) {
         return new VitalSign(vital.at.atOffset(ZoneOffset.UTC), vital.systolic, vital.diastolic, vital.heartRate,
                 vital.spo2);
