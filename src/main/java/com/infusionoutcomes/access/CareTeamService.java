@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import com.infusionoutcomes.account.AppUser;
 import com.infusionoutcomes.account.UserRepository;
-import com.infusionoutcomes.alert.AlertService;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.patient.PatientEnrolled;
 import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.system.ProblemException;
 
@@ -31,11 +32,8 @@ public class CareTeamService {
     private final UserRepository users;
     private final PatientService patients;
     private final AuditLog audit;
-    private final AlertService alerts;
 
-    CareTeamService(CareTeamRepository careTeams, UserRepository users, PatientService patients, AuditLog audit,
-            AlertService alerts) {
-        this.alerts = alerts;
+    CareTeamService(CareTeamRepository careTeams, UserRepository users, PatientService patients, AuditLog audit) {
         this.careTeams = careTeams;
         this.users = users;
         this.patients = patients;
@@ -58,6 +56,13 @@ public class CareTeamService {
         boolean added = careTeams.add(patientId, userId);
         audit.success(AuditAction.CREATE, RESOURCE, userId, patientId);
         return added;
+    }
+
+    /** The clinician who enrolls a patient cares for them: without this they could not see the record. */
+    void enrolled(@Observes PatientEnrolled event) {
+        if (event.enrolledBy().is(Role.CLINICIAN)) {
+            careTeams.add(event.patientId(), event.enrolledBy().userId());
+        }
     }
 
     public void remove(UUID patientId, UUID userId) {

@@ -18,9 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.auth.PasswordService;
 import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.NeverReplayed;
 import com.infusionoutcomes.system.Page;
 import com.infusionoutcomes.system.ProblemException;
 import com.infusionoutcomes.system.QueryParameters;
@@ -31,11 +29,9 @@ import com.infusionoutcomes.system.QueryParameters;
 public class UserResource {
 
     private final UserService service;
-    private final PasswordService passwords;
 
-    UserResource(UserService service, PasswordService passwords) {
+    UserResource(UserService service) {
         this.service = service;
-        this.passwords = passwords;
     }
 
     @POST
@@ -61,14 +57,6 @@ public class UserResource {
     @Path("/{userId}/reactivate")
     public UserResponse reactivateUser(@RestPath UUID userId) {
         return service.reactivate(userId);
-    }
-
-    /** For a staff account; a patient's comes from their care team. */
-    @POST
-    @NeverReplayed
-    @Path("/{userId}/password-reset-code")
-    public Response createPasswordResetCode(@RestPath UUID userId) {
-        return Response.status(201).entity(passwords.issueForStaff(userId)).build();
     }
 
     @GET

@@ -171,13 +171,14 @@ public class TrendAlertRules {
         List<Instant> scheduled = trends.scheduledStarts(patient.id);
         if (!sessions.isEmpty()) {
             CategoryWindow window = CategoryWindow.forBoosterForecast(sessions, now);
-            TrendInput recent = TrendInput.of(patient, trends.checkInsDecidingCategory(patient.id, window), sessions,
-                    scheduled);
+            TrendInput recent = new TrendInput(TrendRepository.subject(patient),
+                    trends.checkInsDecidingCategory(patient.id, window), sessions, scheduled);
             if (WATCHED.stream().allMatch(domain -> recent.decidesCategory(domain, window))
                     && recent.decidesBoosterForecast(BOOSTER_DOMAIN, window)) {
                 return recent;
             }
         }
-        return TrendInput.of(patient, trends.checkIns(patient.id, now), sessions, scheduled);
+        return new TrendInput(TrendRepository.subject(patient), trends.checkIns(patient.id, now), sessions,
+                scheduled);
     }
 }

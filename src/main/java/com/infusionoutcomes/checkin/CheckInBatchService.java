@@ -28,7 +28,6 @@ import org.hibernate.jpa.AvailableHints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.access.Actor;
 import com.infusionoutcomes.access.Caller;
-import com.infusionoutcomes.alert.AlertService;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.checkin.CheckInBatchResult.Outcome;
@@ -66,15 +65,13 @@ public class CheckInBatchService {
     private final AuditLog audit;
     private final RequestBodies bodies;
     private final CheckInVersionRepository versions;
-    private final AlertService alerts;
     private final Event<CheckInsRecorded> recorded;
     private final Event<CheckInStored> checkInStored;
 
     CheckInBatchService(EntityManager em, PatientService patients, Caller caller, AuditLog audit, RequestBodies bodies,
-            CheckInVersionRepository versions, AlertService alerts, Event<CheckInsRecorded> recorded,
+            CheckInVersionRepository versions, Event<CheckInsRecorded> recorded,
             Event<CheckInStored> checkInStored) {
         this.checkInStored = checkInStored;
-        this.alerts = alerts;
         this.recorded = recorded;
         this.em = em;
         this.patients = patients;

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.alert.AlertService;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -41,13 +40,11 @@ public class CheckInCorrectionService {
     private final JsonMergePatch mergePatch;
     private final Caller caller;
     private final AuditLog audit;
-    private final AlertService alerts;
     private final Event<CheckInCorrected> corrected;
 
     CheckInCorrectionService(CheckInRepository checkIns, CheckInVersionRepository versions, PatientService patients,
-            SessionService sessions, JsonMergePatch mergePatch, Caller caller, AuditLog audit, AlertService alerts,
+            SessionService sessions, JsonMergePatch mergePatch, Caller caller, AuditLog audit,
             Event<CheckInCorrected> corrected) {
-        this.alerts = alerts;
         this.corrected = corrected;
         this.checkIns = checkIns;
         this.versions = versions;

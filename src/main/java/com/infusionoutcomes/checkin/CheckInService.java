@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.hibernate.ScrollableResults;
 
 import com.infusionoutcomes.access.Caller;
-import com.infusionoutcomes.alert.AlertService;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.PatientService;
@@ -34,14 +33,13 @@ public class CheckInService {
     private final PatientService patients;
     private final SessionService sessions;
     private final AuditLog audit;
-    private final AlertService alerts;
     private final Event<CheckInsRecorded> recorded;
     private final CheckInVersionRepository versions;
     private final Caller caller;
     private final Event<CheckInStored> checkInStored;
 
     CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions, AuditLog audit,
-            AlertService alerts, Event<CheckInsRecorded> recorded, CheckInVersionRepository versions, Caller caller,
+            Event<CheckInsRecorded> recorded, CheckInVersionRepository versions, Caller caller,
             Event<CheckInStored> checkInStored) {
         this.versions = versions;
         this.caller = caller;
@@ -50,7 +48,6 @@ public class CheckInService {
         this.patients = patients;
         this.sessions = sessions;
         this.audit = audit;
-        this.alerts = alerts;
         this.recorded = recorded;
     }
 

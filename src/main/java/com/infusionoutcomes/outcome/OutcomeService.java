@@ -66,7 +66,8 @@ public class OutcomeService {
         Map<UUID, List<BigDecimal>> phq9 = outcomes.phq9OfCaseload(clinician, end);
         List<Outcomes.PatientCourse> courses = caseload.stream()
                 // No scheduled sessions: they only decide whether a booster is covered, which no outcome reads.
-                .map(p -> new Outcomes.PatientCourse(TrendInput.of(p, checkIns.getOrDefault(p.id, List.of()),
+                .map(p -> new Outcomes.PatientCourse(new TrendInput(TrendRepository.subject(p),
+                        checkIns.getOrDefault(p.id, List.of()),
                         sessions.getOrDefault(p.id, List.of()), List.of()).trend(query), phq9.getOrDefault(p.id, List.of())))
                 .toList();
         audit.success(action, RESOURCE, domain.path(), null);

@@ -16,8 +16,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.infusionoutcomes.access.Actor;
-import com.infusionoutcomes.access.CareTeamRepository;
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.audit.AuditAction;
@@ -38,20 +36,20 @@ public class PatientService {
     static final String DEFAULT_TIMEZONE = "UTC";
 
     private final PatientRepository patients;
-    private final CareTeamRepository careTeams;
     private final JsonMergePatch mergePatch;
     private final Caller caller;
     private final AuditLog audit;
     private final Event<PatientTimezoneChanged> timezoneChanged;
+    private final Event<PatientEnrolled> enrolled;
 
-    PatientService(PatientRepository patients, CareTeamRepository careTeams, JsonMergePatch mergePatch, Caller caller,
-            AuditLog audit, Event<PatientTimezoneChanged> timezoneChanged) {
+    PatientService(PatientRepository patients, JsonMergePatch mergePatch, Caller caller, AuditLog audit,
+            Event<PatientTimezoneChanged> timezoneChanged, Event<PatientEnrolled> enrolled) {
         this.patients = patients;
-        this.careTeams = careTeams;
         this.mergePatch = mergePatch;
         this.caller = caller;
         this.audit = audit;
         this.timezoneChanged = timezoneChanged;
+        this.enrolled = enrolled;
     }
 
     public PatientResponse enroll(PatientRequest request) {
@@ -63,11 +61,7 @@ public class PatientService {
             throw duplicateExternalId();
         }
         save(patient);
-        // The clinician who enrolls a patient cares for them: without this they could not see the record.
-        Actor actor = caller.actor();
-        if (actor.is(Role.CLINICIAN)) {
-            careTeams.add(patient.id, actor.userId());
-        }
+        enrolled.fire(new PatientEnrolled(patient.id, caller.actor()));
         audit.success(AuditAction.CREATE, "Patient", patient.id, patient.id);
         return PatientResponse.from(patient);
     }

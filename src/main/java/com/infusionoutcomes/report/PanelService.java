@@ -102,7 +102,8 @@ public class PanelService {
         Map<UUID, List<Instant>> scheduled = trends.scheduledStartsOfCaseload(actor.userId());
         Map<UUID, Integer> openAlerts = alerts.unresolvedCountsOfCaseload(actor.userId());
         return caseload.stream()
-                .map(patient -> row(patient, TrendInput.of(patient, checkIns.getOrDefault(patient.id, List.of()),
+                .map(patient -> row(patient, new TrendInput(TrendRepository.subject(patient),
+                        checkIns.getOrDefault(patient.id, List.of()),
                         sessions.getOrDefault(patient.id, List.of()), scheduled.getOrDefault(patient.id, List.of())),
                         query, openAlerts.getOrDefault(patient.id, 0)))
                 .sorted(Comparator.comparing(sort::position))

@@ -44,6 +44,9 @@ import com.infusionoutcomes.system.Problem.FieldError;
  */
 public class ProblemMappers {
 
+    /** How text holding the NUL character is refused, wherever it arrives: a body's value, a query parameter. */
+    public static final String NUL = "must not contain the NUL character (U+0000)";
+
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
@@ -245,7 +248,7 @@ public class ProblemMappers {
             return "must be a UUID";
         }
         if (target == String.class) {
-            return StrictJson.NUL;
+            return NUL;
         }
         return "is not a valid " + target.getSimpleName();
     }

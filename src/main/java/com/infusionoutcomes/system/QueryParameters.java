@@ -37,7 +37,7 @@ public final class QueryParameters {
     /** Free text, such as a search term; null when absent. PostgreSQL cannot compare text holding NUL. */
     public static String text(String name, String value) {
         if (value != null && value.indexOf('\u0000') >= 0) {
-            throw ProblemException.badParameter(name, StrictJson.NUL);
+            throw ProblemException.badParameter(name, ProblemMappers.NUL);
         }
         return value;
     }

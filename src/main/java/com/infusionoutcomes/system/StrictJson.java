@@ -116,13 +116,11 @@ public class StrictJson implements ObjectMapperCustomizer {
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String text = StringDeserializer.instance.deserialize(p, ctxt);
             if (text != null && text.indexOf('\u0000') >= 0) {
-                throw ctxt.weirdStringException(text, String.class, NUL);
+                throw ctxt.weirdStringException(text, String.class, ProblemMappers.NUL);
             }
             return text;
         }
     }
-
-    static final String NUL = "must not contain the NUL character (U+0000)";
 
     /** An enum constant exactly as written: Jackson would otherwise accept " MILD" by trimming it. */
     static final class ExactEnum extends DelegatingDeserializer {

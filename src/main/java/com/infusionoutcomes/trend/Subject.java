@@ -5,8 +5,6 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.infusionoutcomes.patient.Patient;
-
 /**
  * The patient a trend is about: the zone that decides which day and week a check-in belongs to, and the
  * enrolment that starts the days on which a check-in is expected.
@@ -17,9 +15,5 @@ public record Subject(UUID patientId, ZoneId timezone, Instant enrolledAt) {
         Objects.requireNonNull(patientId, "patientId");
         Objects.requireNonNull(timezone, "timezone");
         Objects.requireNonNull(enrolledAt, "enrolledAt");
-    }
-
-    static Subject of(Patient patient) {
-        return new Subject(patient.id, ZoneId.of(patient.timezone), patient.enrolledAt);
     }
 }

@@ -3,8 +3,6 @@ package com.infusionoutcomes.trend;
 import java.time.Instant;
 import java.util.List;
 
-import com.infusionoutcomes.patient.Patient;
-
 /**
  * Everything one patient's trends are computed from, however it was loaded: the per-patient endpoints and the
  * panel both compute through {@link #trend}, so a panel row and the patient's own trend cannot disagree.
@@ -15,11 +13,6 @@ import com.infusionoutcomes.patient.Patient;
  */
 public record TrendInput(Subject subject, List<CheckInRow> checkIns, List<CompletedSession> sessions,
         List<Instant> scheduled) {
-
-    public static TrendInput of(Patient patient, List<CheckInRow> checkIns, List<CompletedSession> sessions,
-            List<Instant> scheduled) {
-        return new TrendInput(Subject.of(patient), checkIns, sessions, scheduled);
-    }
 
     /** The trend of one of the four check-in items. */
     public Trend trend(TrendQuery query) {

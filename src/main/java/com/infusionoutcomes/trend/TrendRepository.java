@@ -2,6 +2,7 @@ package com.infusionoutcomes.trend;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import jakarta.persistence.TypedQuery;
 
 import com.infusionoutcomes.checkin.CheckInContext;
 import com.infusionoutcomes.checkin.CheckInStatus;
+import com.infusionoutcomes.patient.Patient;
 import com.infusionoutcomes.session.SessionStatus;
 
 /**
@@ -49,6 +51,11 @@ public class TrendRepository {
 
     TrendRepository(EntityManager em) {
         this.em = em;
+    }
+
+    /** The patient as the trend engine knows them, in plain values: the engine reads no entity. */
+    public static Subject subject(Patient patient) {
+        return new Subject(patient.id, ZoneId.of(patient.timezone), patient.enrolledAt);
     }
 
     /** The patient's check-ins recorded up to {@code to}, oldest first (ties by id). */

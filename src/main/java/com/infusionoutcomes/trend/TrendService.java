@@ -50,7 +50,7 @@ public class TrendService {
             Granularity granularity) {
         TrendQuery query = query(score, from, to, granularity);
         Patient patient = patients.requireForCare(patientId);
-        Trend trend = Trends.compute(Subject.of(patient), query,
+        Trend trend = Trends.compute(TrendRepository.subject(patient), query,
                 repository.instrumentScores(patient.id, score, query.to()),
                 repository.completedSessions(patient.id, query.to()), repository.scheduledStarts(patient.id));
         audit.success(AuditAction.READ, RESOURCE, score.path(), patientId);
@@ -89,7 +89,7 @@ public class TrendService {
         List<CompletedSession> sessions = repository.completedSessions(patient.id, first.to());
         List<Instant> scheduled = repository.scheduledStarts(patient.id);
         return Arrays.stream(InstrumentScore.values())
-                .map(score -> Trends.compute(Subject.of(patient),
+                .map(score -> Trends.compute(TrendRepository.subject(patient),
                         new TrendQuery(score, null, first.to(), first.now(), Granularity.DAY),
                         repository.instrumentScores(patient.id, score, first.to()), sessions, scheduled))
                 .toList();
@@ -104,8 +104,8 @@ public class TrendService {
     }
 
     private TrendInput load(Patient patient, Instant to) {
-        return TrendInput.of(patient, repository.checkIns(patient.id, to), repository.completedSessions(patient.id, to),
-                repository.scheduledStarts(patient.id));
+        return new TrendInput(TrendRepository.subject(patient), repository.checkIns(patient.id, to),
+                repository.completedSessions(patient.id, to), repository.scheduledStarts(patient.id));
     }
 
     /**

@@ -1,0 +1,12 @@
+package com.infusionoutcomes.patient;
+
+import java.util.UUID;
+
+import com.infusionoutcomes.access.Actor;
+
+/**
+ * A patient was enrolled, by {@code enrolledBy}. Fired in the enrolling transaction after the patient is stored,
+ * so what follows from an enrolment (the enrolling clinician joins the care team) is done with it or not at all.
+ */
+public record PatientEnrolled(UUID patientId, Actor enrolledBy) {
+}
