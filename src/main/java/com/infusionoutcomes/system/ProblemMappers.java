@@ -39,8 +39,9 @@ import com.infusionoutcomes.system.Problem.FieldError;
  * JSON, or a value of the wrong JSON type (a string where a number belongs), is malformed (400); a value of the
  * right type that is not acceptable (a score of 11 or 7.5, an unknown enum constant, a bad date, an unknown
  * property) is invalid (422). Either way each offending field is named by a JSON pointer. Request bodies are read
- * by {@link RequestBodies}, which lists all their mistakes in one problem (400 if one is of the wrong JSON type);
- * the Jackson failures mapped here are the rest: text that is not JSON, and bodies bound by the framework alone.
+ * by the JSON package's reader, which lists all their mistakes in one problem (400 if one is of the wrong JSON
+ * type); the Jackson failures mapped here are the rest: text that is not JSON, and bodies bound by the framework
+ * alone.
  */
 public class ProblemMappers {
 
@@ -108,13 +109,13 @@ public class ProblemMappers {
     }
 
     /** Whether Jackson refused a value for its JSON type (a string where a number belongs) rather than its content. */
-    static boolean isWrongType(JsonMappingException e) {
+    public static boolean isWrongType(JsonMappingException e) {
         return !(e instanceof UnrecognizedPropertyException)
                 && !(e instanceof InvalidFormatException format && isInvalidValueOfRightType(format));
     }
 
     /** What is wrong with a value of the right JSON type, or with an unknown property. */
-    static String describe(JsonMappingException e) {
+    public static String describe(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown property; known properties are " + unknown.getKnownPropertyIds();
         }
@@ -122,7 +123,7 @@ public class ProblemMappers {
     }
 
     /** The JSON type a value bound to {@code type} must have, for "wrong JSON type" messages. */
-    static String jsonType(JavaType type) {
+    public static String jsonType(JavaType type) {
         Class<?> raw = type.isPrimitive() ? ClassUtil.wrapperType(type.getRawClass()) : type.getRawClass();
         if (type.isCollectionLikeType() || type.isArrayType()) {
             return "an array";
@@ -217,7 +218,7 @@ public class ProblemMappers {
         return copy;
     }
 
-    static Response respond(Problem problem) {
+    public static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
@@ -266,7 +267,7 @@ public class ProblemMappers {
                 : type == short.class ? Short.class : type == double.class ? Double.class : Object.class;
     }
 
-    static String pointer(List<JsonMappingException.Reference> path) {
+    public static String pointer(List<JsonMappingException.Reference> path) {
         StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference ref : path) {
             pointer.append('/').append(ref.getFieldName() != null ? escape(ref.getFieldName()) : ref.getIndex());
@@ -293,7 +294,7 @@ public class ProblemMappers {
         return pointer.toString();
     }
 
-    static String escape(String token) {
+    public static String escape(String token) {
         return token.replace("~", "~0").replace("/", "~1");
     }
 
