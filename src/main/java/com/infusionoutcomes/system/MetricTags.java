@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
  */
 public class MetricTags {
 
-    static final Pattern UUID = Pattern.compile(
+    public static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Produces
