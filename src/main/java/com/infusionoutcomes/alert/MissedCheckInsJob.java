@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,6 +24,10 @@ import io.quarkus.scheduler.Scheduled;
  * checked in. Idempotent: a patient whose alert is still unresolved is not raised again, so a run repeated by
  * hand, by a retry or by a second instance changes nothing; after the alert is resolved, a patient still silent
  * is raised again on the next run.
+ *
+ * <p>A check-in recorded within the last 7 days ends the silence: the unresolved alert is marked
+ * {@code conditionClearedAt} by that write ({@link #checkedIn}) and stays for a clinician to close. Should the
+ * patient fall silent again before it is closed, the next run finds the condition holding again and clears the mark.
  */
 @ApplicationScoped
 public class MissedCheckInsJob {
@@ -64,6 +69,17 @@ public class MissedCheckInsJob {
                         "No check-in for " + SILENCE.toDays() + " days during active treatment"));
     }
 
+    /**
+     * After a write that stored check-ins, in its transaction: the latest of them ends the silence unless it was
+     * recorded before the last 7 days (a history synced late), which a run would not count either.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void checkedIn(UUID patientId, Instant latestRecordedAt) {
+        if (latestRecordedAt.isAfter(Instant.now().minus(SILENCE))) {
+            alerts.conditionCleared(patientId, AlertRule.MISSED_CHECK_INS);
+        }
+    }
+
     /** Set-based: patients treated recently, then the silent ones among them, minus those already alerted. */
     private List<UUID> silentPatients(Instant now) {
         return em.createQuery("select p.id from Patient p where p.id in (select s.patientId from InfusionSession s"
@@ -73,7 +89,7 @@ public class MissedCheckInsJob {
                 + " and not exists (select 1 from CheckIn c where c.patientId = p.id and c.recordedAt > :silentSince"
                 + " and c.status <> :withdrawn)"
                 + " and not exists (select 1 from Alert a where a.patientId = p.id and a.rule = :rule"
-                + " and a.status <> :resolved)"
+                + " and a.status <> :resolved and a.conditionClearedAt is null)"
                 + " order by p.id", UUID.class)
                 .setParameter("completed", SessionStatus.COMPLETED)
                 .setParameter("treatedSince", now.minus(ACTIVE_TREATMENT))

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.access.Actor;
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.alert.AlertService;
+import com.infusionoutcomes.alert.MissedCheckInsJob;
 import com.infusionoutcomes.alert.TrendAlertRules;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
@@ -69,11 +70,13 @@ public class CheckInBatchService {
     private final CheckInVersionRepository versions;
     private final AlertService alerts;
     private final TrendAlertRules trendRules;
+    private final MissedCheckInsJob missedCheckIns;
     private final Event<CheckInStored> checkInStored;
 
     CheckInBatchService(EntityManager em, PatientService patients, Caller caller, AuditLog audit, RequestBodies bodies,
             CheckInVersionRepository versions, AlertService alerts, TrendAlertRules trendRules,
-            Event<CheckInStored> checkInStored) {
+            MissedCheckInsJob missedCheckIns, Event<CheckInStored> checkInStored) {
+        this.missedCheckIns = missedCheckIns;
         this.checkInStored = checkInStored;
         this.alerts = alerts;
         this.trendRules = trendRules;
@@ -200,6 +203,8 @@ public class CheckInBatchService {
         toInsert.stream().filter(c -> created.contains(c.id)).filter(CheckIn::mayWorsen)
                 .max(Comparator.comparing((CheckIn c) -> c.recordedAt).thenComparing(c -> c.id))
                 .ifPresent(latest -> trendRules.evaluate(patientId, "CheckIn", latest.id));
+        toInsert.stream().filter(c -> created.contains(c.id)).map(c -> c.recordedAt).max(Comparator.naturalOrder())
+                .ifPresent(latest -> missedCheckIns.checkedIn(patientId, latest));
     }
 
     /** The sessions the items name that are this patient's: one query for the whole batch. */

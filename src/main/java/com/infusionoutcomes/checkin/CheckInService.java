@@ -14,6 +14,7 @@ import org.hibernate.ScrollableResults;
 
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.alert.AlertService;
+import com.infusionoutcomes.alert.MissedCheckInsJob;
 import com.infusionoutcomes.alert.TrendAlertRules;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
@@ -37,13 +38,15 @@ public class CheckInService {
     private final AuditLog audit;
     private final AlertService alerts;
     private final TrendAlertRules trendRules;
+    private final MissedCheckInsJob missedCheckIns;
     private final CheckInVersionRepository versions;
     private final Caller caller;
     private final Event<CheckInStored> checkInStored;
 
     CheckInService(CheckInRepository checkIns, PatientService patients, SessionService sessions, AuditLog audit,
-            AlertService alerts, TrendAlertRules trendRules, CheckInVersionRepository versions, Caller caller,
-            Event<CheckInStored> checkInStored) {
+            AlertService alerts, TrendAlertRules trendRules, MissedCheckInsJob missedCheckIns,
+            CheckInVersionRepository versions, Caller caller, Event<CheckInStored> checkInStored) {
+        this.missedCheckIns = missedCheckIns;
         this.versions = versions;
         this.caller = caller;
         this.checkInStored = checkInStored;
@@ -85,6 +88,7 @@ public class CheckInService {
                 if (mayWorsen) {
                     trendRules.evaluate(patientId, RESOURCE, candidate.id);
                 }
+                missedCheckIns.checkedIn(patientId, candidate.recordedAt);
                 return new Recorded(CheckInResponse.from(candidate), true);
             });
         } catch (PersistenceException e) {
