@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.hl7.fhir.r4.model.Bundle;
 
+import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.account.UserRepository;
 import com.infusionoutcomes.alert.AlertResponse;
 import com.infusionoutcomes.alert.AlertService;
@@ -30,7 +32,9 @@ import com.infusionoutcomes.trend.TrendService;
  * A patient's whole record as FHIR, with what the service concluded from it and did about it: the record in four
  * reads (the caller-scoped patient, their sessions, check-ins and questionnaire responses), the booster forecasts
  * as the trend endpoint computes them (its own three reads), and the safety alerts, resolved ones included, with the
- * names of the clinicians who worked them. A fixed number of reads whatever the length of the course.
+ * names of the clinicians who worked them. A fixed number of reads whatever the length of the course. A patient
+ * exporting their own record gets it without the alerts, which are the care team's to read (a patient's alert list
+ * answers 403), so the export opens no second door to them.
  */
 @ApplicationScoped
 @Transactional
@@ -46,10 +50,12 @@ public class FhirExportService {
     private final TrendService trends;
     private final AlertService alerts;
     private final UserRepository users;
+    private final Caller caller;
 
     FhirExportService(PatientService patients, SessionRepository sessions, CheckInRepository checkIns,
             QuestionnaireResponseRepository responses, AuditLog audit, TrendService trends, AlertService alerts,
-            UserRepository users) {
+            UserRepository users, Caller caller) {
+        this.caller = caller;
         this.trends = trends;
         this.alerts = alerts;
         this.users = users;
@@ -69,7 +75,7 @@ public class FhirExportService {
                 forecasts.add(new PatientExport.DomainForecast(domain, trend.boosterForecast()));
             }
         }
-        List<AlertResponse> history = alerts.history(patientId);
+        List<AlertResponse> history = caller.actor().is(Role.PATIENT) ? List.of() : alerts.history(patientId);
         Set<UUID> staff = new HashSet<>();
         history.forEach(a -> {
             staff.add(a.acknowledgedBy());

@@ -275,6 +275,11 @@ class AlertRulesOverTimeTest {
                     .body("items[0].status", equalTo("OPEN")).extract().path("items[0].conditionClearedAt");
             assertTrue(cleared != null && !Instant.parse(cleared).isBefore(beforeReports), patient + ": " + cleared);
         }
+        // The printable report says so next to the alert, which stays in its list.
+        String report = given().accept("text/html").get("/api/v1/patients/{p}/report", single).then().statusCode(200)
+                .extract().asString();
+        assertTrue(report.contains("No check-in for 7 days") && report.contains("condition no longer met since"),
+                "the report shows the cleared condition");
         // A further report leaves the first mark as it was.
         String mark = alertsOf(single, "MISSED_CHECK_INS").extract().path("items[0].conditionClearedAt");
         checkIn(single, "DAILY", null, Instant.now().minus(30, ChronoUnit.MINUTES), "{\"sleep\": 8}");

@@ -483,7 +483,11 @@ class FhirExportResourceTest {
     void shouldLetThePatientExportTheirOwnRecord() {
         Bundle bundle = parse(fetch(TestData.patientToken(course.patient)));
         assertEquals("urn:uuid:" + course.patient, bundle.getEntryFirstRep().getFullUrl());
-        assertEquals(parse(fetch(TestData.clinicianToken())).getEntry().size(), bundle.getEntry().size());
+        // The record and the forecasts; the alerts and who worked them are the care team's to read.
+        assertEquals(parse(fetch(TestData.clinicianToken())).getEntry().size() - course.history.size() - 1,
+                bundle.getEntry().size());
+        assertEquals(List.of(), all(bundle, DetectedIssue.class));
+        assertEquals(4, all(bundle, Observation.class).stream().filter(FhirExportResourceTest::isForecast).count());
     }
 
     @Test
