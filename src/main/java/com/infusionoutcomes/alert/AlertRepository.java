@@ -2,6 +2,7 @@ package com.infusionoutcomes.alert;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,9 +51,10 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
     /**
      * Most severe first, then oldest first. {@code clinician} limits to the patients on that clinician's care
      * team; {@code patientId} to one patient. Without a {@code status} only the unresolved (OPEN and ACKNOWLEDGED)
-     * are listed: a resolved alert is history, listed when asked for by status.
+     * are listed: a resolved alert is history, listed when asked for by status. When the states asked for mix
+     * unresolved and RESOLVED, the unresolved come first, each part in that order.
      */
-    public List<Alert> list(UUID clinician, UUID patientId, AlertStatus status, AlertSeverity severity,
+    public List<Alert> list(UUID clinician, UUID patientId, Set<AlertStatus> status, AlertSeverity severity,
             AlertRule rule, AlertCursor after, int rows) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
@@ -64,11 +66,14 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             where.append(" and patientId = :patient");
             params.and("patient", patientId);
         }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
-        } else {
+        if (status.isEmpty()) {
             where.append(" and openKey is not null");
+        } else if (status.size() == 1) {
+            where.append(" and status = :status");
+            params.and("status", status.iterator().next());
+        } else {
+            where.append(" and status in :status");
+            params.and("status", status);
         }
         if (severity != null) {
             where.append(" and severity = :severity");
@@ -78,23 +83,42 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             where.append(" and rule = :rule");
             params.and("rule", rule);
         }
+        // Only a list mixing both sorts by resolved-ness: the other lists keep an order an index can serve.
+        boolean mixed = mixesResolved(status);
+        String order = " order by severityRank desc, raisedAt asc, id asc";
         if (after != null) {
-            where.append(" and (severityRank < :rank or (severityRank = :rank and (raisedAt > :at"
-                    + " or (raisedAt = :at and id > :id))))");
+            String position = "(severityRank < :rank or (severityRank = :rank and (raisedAt > :at"
+                    + " or (raisedAt = :at and id > :id))))";
+            if (mixed) {
+                position = "(" + RESOLVED_RANK + " > :resolved or (" + RESOLVED_RANK + " = :resolved and " + position
+                        + "))";
+                params.and("resolved", after.resolved() ? 1 : 0);
+            }
+            where.append(" and ").append(position);
             params.and("rank", after.rank()).and("at", after.raisedAt()).and("id", after.id());
         }
-        return find(where + " order by severityRank desc, raisedAt asc, id asc", params).page(0, rows).list();
+        if (mixed) {
+            order = " order by " + RESOLVED_RANK + " asc, severityRank desc, raisedAt asc, id asc";
+        }
+        return find(where + order, params).page(0, rows).list();
+    }
+
+    /** 0 for an unresolved alert, 1 for a resolved one. */
+    private static final String RESOLVED_RANK = "(case when openKey is null then 1 else 0 end)";
+
+    private static boolean mixesResolved(Set<AlertStatus> status) {
+        return status.contains(AlertStatus.RESOLVED) && status.size() > 1;
     }
 
     /** Keyset position in the alert order. */
-    record AlertCursor(int rank, java.time.Instant raisedAt, UUID id) {
+    record AlertCursor(boolean resolved, int rank, java.time.Instant raisedAt, UUID id) {
 
         static AlertCursor of(Alert a) {
-            return new AlertCursor(a.severityRank, a.raisedAt, a.id);
+            return new AlertCursor(a.openKey == null, a.severityRank, a.raisedAt, a.id);
         }
 
         Cursor encode() {
-            return Cursor.after(rank + "~" + raisedAt, id);
+            return Cursor.after((resolved ? 1 : 0) + "~" + rank + "~" + raisedAt, id);
         }
 
         static AlertCursor decode(String text) {
@@ -102,10 +126,13 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
             if (c == null) {
                 return null;
             }
-            int tilde = c.key().indexOf('~');
+            String[] parts = c.key().split("~", -1);
             try {
-                return new AlertCursor(Integer.parseInt(c.key().substring(0, tilde)),
-                        Cursor.after(c.key().substring(tilde + 1), c.id()).instantKey(), c.id());
+                // A cursor issued before resolved-ness was part of the order has two parts, and was issued by a
+                // list of one kind only, where resolved-ness is not compared.
+                int first = parts.length == 3 ? 1 : 0;
+                return new AlertCursor(parts.length == 3 && "1".equals(parts[0]), Integer.parseInt(parts[first]),
+                        Cursor.after(parts[first + 1], c.id()).instantKey(), c.id());
             } catch (RuntimeException e) {
                 throw com.infusionoutcomes.system.ProblemException.badParameter("cursor",
                         "not a cursor issued by this API");

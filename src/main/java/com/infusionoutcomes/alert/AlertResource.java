@@ -1,5 +1,6 @@
 package com.infusionoutcomes.alert;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,9 +33,9 @@ public class AlertResource {
     }
 
     @GET
-    public Page<AlertResponse> listAlerts(@RestQuery String status, @RestQuery String severity,
+    public Page<AlertResponse> listAlerts(@RestQuery List<String> status, @RestQuery String severity,
             @RestQuery String rule, @RestQuery String cursor, @RestQuery String limit) {
-        return service.listForCareTeam(QueryParameters.enumeration("status", status, AlertStatus.class),
+        return service.listForCareTeam(QueryParameters.enumerations("status", status, AlertStatus.class),
                 QueryParameters.enumeration("severity", severity, AlertSeverity.class),
                 QueryParameters.enumeration("rule", rule, AlertRule.class), cursor, QueryParameters.limit(limit));
     }

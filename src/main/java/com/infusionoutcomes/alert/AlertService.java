@@ -3,6 +3,7 @@ package com.infusionoutcomes.alert;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,8 +84,9 @@ public class AlertService {
     }
 
     /**
-     * Raises the rule's alert unless one is already unresolved, which it leaves untouched: for a condition found by
-     * a periodic scan, where every run would otherwise count a "repeat" of the same silence.
+     * Raises the rule's alert unless one is already unresolved, which it leaves as it is but for a
+     * {@code conditionClearedAt} (the condition holds again): for a condition found by a periodic scan, where every
+     * run would otherwise count a "repeat" of the same silence.
      *
      * @return whether an alert was raised
      */
@@ -92,7 +94,13 @@ public class AlertService {
     public boolean raiseUnlessUnresolved(UUID patientId, AlertRule rule, String sourceType, UUID sourceId,
             String detail) {
         lockPatient(patientId);
-        if (alerts.findUnresolved(patientId, rule).isPresent()) {
+        Alert open = alerts.findUnresolved(patientId, rule).orElse(null);
+        if (open != null) {
+            if (open.conditionClearedAt != null) {
+                open.conditionClearedAt = null;
+                alerts.flush();
+                audit.success(AuditAction.UPDATE, RESOURCE, open.id, patientId);
+            }
             return false;
         }
         raise(patientId, rule, sourceType, sourceId, detail);
@@ -150,8 +158,11 @@ public class AlertService {
         patients.lockForWrite(patientId);
     }
 
-    /** The alerts of every patient on the caller's care team; RESOLVED ones only when {@code status} asks for them. */
-    public Page<AlertResponse> listForCareTeam(AlertStatus status, AlertSeverity severity, AlertRule rule,
+    /**
+     * The alerts of every patient on the caller's care team in the given states (repeatable, so one call lists the
+     * whole history); without any, the unresolved only.
+     */
+    public Page<AlertResponse> listForCareTeam(Set<AlertStatus> status, AlertSeverity severity, AlertRule rule,
             String cursor, int limit) {
         UUID clinician = caller.actor().userId();
         Page<AlertResponse> page = page(clinician, null, status, severity, rule, cursor, limit);
@@ -159,7 +170,7 @@ public class AlertService {
         return page;
     }
 
-    public Page<AlertResponse> listForPatient(UUID patientId, AlertStatus status, AlertSeverity severity,
+    public Page<AlertResponse> listForPatient(UUID patientId, Set<AlertStatus> status, AlertSeverity severity,
             AlertRule rule, String cursor, int limit) {
         patients.requireForCare(patientId);
         Page<AlertResponse> page = page(null, patientId, status, severity, rule, cursor, limit);
@@ -214,7 +225,7 @@ public class AlertService {
         return AlertResponse.from(alert);
     }
 
-    private Page<AlertResponse> page(UUID clinician, UUID patientId, AlertStatus status, AlertSeverity severity,
+    private Page<AlertResponse> page(UUID clinician, UUID patientId, Set<AlertStatus> status, AlertSeverity severity,
             AlertRule rule, String cursor, int limit) {
         return Page.of(alerts.list(clinician, patientId, status, severity, rule,
                 AlertRepository.AlertCursor.decode(cursor), limit + 1), limit,

@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.infusionoutcomes.checkin.CheckIn;
 import com.infusionoutcomes.checkin.CheckInStatus;
+import com.infusionoutcomes.checkin.CheckInsRecorded;
 import com.infusionoutcomes.session.SessionStatus;
 
 /**
@@ -18,6 +22,10 @@ import com.infusionoutcomes.session.SessionStatus;
  * Silence is found by looking, not by a write, so {@link MissedCheckInsJob} applies this rule periodically. A
  * patient whose alert is still unresolved is not raised again; after the alert is resolved, a patient still silent
  * is raised again.
+ *
+ * <p>A check-in recorded within the last 7 days ends the silence: the unresolved alert is marked
+ * {@code conditionClearedAt} by that write and stays for a clinician to close. Should the patient fall silent again
+ * before it is closed, the next scan finds the condition holding again and clears the mark.
  */
 @ApplicationScoped
 class MissedCheckInsRule {
@@ -43,7 +51,7 @@ class MissedCheckInsRule {
                 + " and not exists (select 1 from CheckIn c where c.patientId = p.id and c.recordedAt > :silentSince"
                 + " and c.status <> :withdrawn)"
                 + " and not exists (select 1 from Alert a where a.patientId = p.id and a.rule = :rule"
-                + " and a.status <> :resolved)"
+                + " and a.status <> :resolved and a.conditionClearedAt is null)"
                 + " order by p.id", UUID.class)
                 .setParameter("completed", SessionStatus.COMPLETED)
                 .setParameter("treatedSince", now.minus(ACTIVE_TREATMENT))
@@ -53,6 +61,17 @@ class MissedCheckInsRule {
                 .setParameter("rule", AlertRule.MISSED_CHECK_INS)
                 .setParameter("resolved", AlertStatus.RESOLVED)
                 .getResultList();
+    }
+
+    /**
+     * After a write that stored check-ins, in its transaction: the latest of them ends the silence unless it was
+     * recorded before the last 7 days (a history synced late), which a scan would not count either.
+     */
+    void checkedIn(@Observes @Priority(RuleOrder.MISSED_CHECK_INS) CheckInsRecorded event) {
+        Instant latest = em.find(CheckIn.class, event.latestCheckInId()).recordedAt;
+        if (latest.isAfter(Instant.now().minus(SILENCE))) {
+            alerts.conditionCleared(event.patientId(), AlertRule.MISSED_CHECK_INS);
+        }
     }
 
     /**

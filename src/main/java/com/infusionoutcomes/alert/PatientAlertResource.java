@@ -1,5 +1,6 @@
 package com.infusionoutcomes.alert;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,9 +29,9 @@ public class PatientAlertResource {
     }
 
     @GET
-    public Page<AlertResponse> listPatientAlerts(@RestPath UUID patientId, @RestQuery String status,
+    public Page<AlertResponse> listPatientAlerts(@RestPath UUID patientId, @RestQuery List<String> status,
             @RestQuery String severity, @RestQuery String rule, @RestQuery String cursor, @RestQuery String limit) {
-        return service.listForPatient(patientId, QueryParameters.enumeration("status", status, AlertStatus.class),
+        return service.listForPatient(patientId, QueryParameters.enumerations("status", status, AlertStatus.class),
                 QueryParameters.enumeration("severity", severity, AlertSeverity.class),
                 QueryParameters.enumeration("rule", rule, AlertRule.class), cursor, QueryParameters.limit(limit));
     }

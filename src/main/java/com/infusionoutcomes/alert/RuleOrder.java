@@ -14,6 +14,7 @@ final class RuleOrder {
     static final int DEPRESSION_SEVERE = SELF_HARM_RISK + 1;
     static final int SEVERE_SIDE_EFFECT = SELF_HARM_RISK + 2;
     static final int BLOOD_PRESSURE = SELF_HARM_RISK + 3;
+    static final int MISSED_CHECK_INS = SELF_HARM_RISK + 4;
 
     private RuleOrder() {
     }

@@ -88,6 +88,24 @@ public final class QueryParameters {
         }
     }
 
+    /**
+     * A parameter that may be repeated ({@code status=OPEN&status=RESOLVED}): the set of its values, empty when it is
+     * absent. Each value is checked as {@link #enumeration}; a blank one counts as absent.
+     */
+    public static <E extends Enum<E>> java.util.Set<E> enumerations(String name, java.util.List<String> values,
+            Class<E> type) {
+        java.util.Set<E> set = java.util.EnumSet.noneOf(type);
+        if (values != null) {
+            for (String value : values) {
+                E e = enumeration(name, value, type);
+                if (e != null) {
+                    set.add(e);
+                }
+            }
+        }
+        return set;
+    }
+
     /** {@code from} after {@code to} is a well-formed but impossible window. */
     public static void requireOrdered(Instant from, Instant to) {
         if (from != null && to != null && from.isAfter(to)) {

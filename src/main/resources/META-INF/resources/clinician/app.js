@@ -16,7 +16,6 @@ const RULE_NAMES = {
   SELF_HARM_RISK: 'Self-harm risk', DEPRESSION_SEVERE: 'Severe depression', SEVERE_SIDE_EFFECT: 'Severe side effect',
   BLOOD_PRESSURE: 'High blood pressure', WORSENING: 'Worsening', MISSED_CHECK_INS: 'Missed check-ins',
 };
-const SEVERITY_ORDER = { URGENT: 0, HIGH: 1, LOW: 2 };
 const SIDE_EFFECTS = ['DISSOCIATION', 'NAUSEA', 'VOMITING', 'DIZZINESS', 'HEADACHE', 'HALLUCINATIONS', 'SEDATION',
   'ANXIETY', 'ELEVATED_BLOOD_PRESSURE', 'TACHYCARDIA', 'OTHER'];
 const CONDITIONS = ['FIBROMYALGIA', 'NEUROPATHY', 'CRPS', 'MIGRAINE', 'OTHER'];
@@ -31,12 +30,9 @@ async function names() {
   return patientNames;
 }
 
-/** Open and acknowledged alerts (not resolved), most severe first, then oldest, as the API orders each list. */
+/** Open and acknowledged alerts (not resolved), most severe first, then oldest: the API's order. */
 async function unresolvedAlerts() {
-  const [open, acknowledged] = await Promise.all([
-    api.all('/api/v1/alerts?status=OPEN'), api.all('/api/v1/alerts?status=ACKNOWLEDGED')]);
-  return [...open, ...acknowledged].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
-    || a.raisedAt.localeCompare(b.raisedAt));
+  return api.all('/api/v1/alerts?status=OPEN&status=ACKNOWLEDGED');
 }
 
 /** The self-harm banner sits above every page while such an alert is open: it cannot be scrolled past. */
@@ -237,10 +233,13 @@ async function patientPage(patientId) {
       api.get(`/api/v1/patients/${patientId}`),
       api.get(`/api/v1/patients/${patientId}/trends?includeSeries=true`),
       api.all(`/api/v1/patients/${patientId}/sessions`),
-      api.all(`/api/v1/patients/${patientId}/alerts`),
+      // the whole history in one list, the unresolved first
+      api.all(`/api/v1/patients/${patientId}/alerts?status=OPEN&status=ACKNOWLEDGED&status=RESOLVED`),
     ]);
   } catch (error) { showError(errors, error); return; }
   const instruments = h('div', { class: 'cards wide' }, h('p', null, 'Loading questionnaire trends…'));
+  const results = h('div', null, h('p', null, 'Loading questionnaire results…'));
+  const alertHistory = h('div', null, h('p', null, 'Loading safety alerts…'));
   const checkIns = h('div', null, h('p', null, 'Loading check-ins…'));
   const actions = h('div', { class: 'actions' },
     h('a', { class: 'button', href: `#/patient/${patientId}/session` }, 'Record an infusion'),
@@ -271,10 +270,13 @@ async function patientPage(patientId) {
         boosterForecast(trend));
     })),
     h('h2', null, 'Each infusion: relief and how long it lasted'), infusionTable(overview.domains),
-    h('h2', null, 'Questionnaires'), instruments,
+    h('h2', null, 'Questionnaires'), instruments, results,
+    h('h2', null, 'Safety alerts'), alertHistory,
     h('h2', null, 'Infusion sessions'), sessionsTable(sessions),
     h('h2', null, 'Check-ins'), checkIns);
   loadInstruments(patientId, instruments);
+  loadResults(patientId, results);
+  loadAlertHistory(patientId, alerts, alertHistory);
   loadCheckIns(patientId, checkIns);
 }
 
@@ -358,6 +360,50 @@ async function loadInstruments(patientId, holder) {
       h('p', null, `Baseline ${number(trend.baseline?.value)}, current ${number(trend.current?.value)}: ${words(trend.category)}`),
       trendChart(trend, codes[i][1], codes[i][2]))));
   } catch (error) { showError(holder, error); }
+}
+
+const INSTRUMENT_NAMES = { phq9: 'PHQ-9', gad7: 'GAD-7', peg: 'PEG', phq2: 'PHQ-2' };
+
+/** Every questionnaire response, newest first, with its score and band (PHQ-2: the screen result). */
+async function loadResults(patientId, holder) {
+  try {
+    const responses = await api.all(`/api/v1/patients/${patientId}/questionnaire-responses`);
+    if (!responses.length) { holder.replaceChildren(h('p', null, 'No questionnaires answered yet.')); return; }
+    holder.replaceChildren(h('div', { class: 'table-wrap' }, h('table', { class: 'questionnaire-results' },
+      h('caption', null, 'Questionnaire results'),
+      h('thead', null, h('tr', null, ['Recorded', 'Questionnaire', 'Score', 'Band or screen']
+        .map((t, i) => h('th', { scope: 'col', class: i === 2 ? 'num' : null }, t)))),
+      h('tbody', null, responses.map((r) => h('tr', null,
+        h('td', null, formatDateTime(r.recordedAt)), h('th', { scope: 'row' }, INSTRUMENT_NAMES[r.instrument] || r.instrument),
+        h('td', { class: 'num' }, number(r.score)),
+        h('td', null, r.positiveScreen === true ? 'Positive screen (follow with a PHQ-9)'
+          : r.positiveScreen === false ? 'Negative screen' : r.band ? words(r.band) : '—')))))));
+  } catch (error) { showError(holder, error); }
+}
+
+/**
+ * Every alert of the patient, resolved ones included, unresolved first, with who acknowledged and resolved it and
+ * when. Names come from the care team; someone no longer on it is named as such.
+ */
+async function loadAlertHistory(patientId, alerts, holder) {
+  if (!alerts.length) { holder.replaceChildren(h('p', null, 'No safety alerts raised.')); return; }
+  let team = [];
+  try {
+    team = await api.get(`/api/v1/patients/${patientId}/care-team`);
+  } catch { /* names are a courtesy: the history stands without them */ }
+  const members = new Map((Array.isArray(team) ? team : team.items || []).map((m) => [m.userId, m.displayName]));
+  const who = (id) => members.get(id) || 'a former care-team member';
+  holder.replaceChildren(h('div', { class: 'table-wrap' }, h('table', { class: 'alert-history' },
+    h('caption', null, 'Safety alert history'),
+    h('thead', null, h('tr', null, ['Severity', 'Alert', 'Detail', 'Raised', 'Status', 'Acknowledged', 'Resolved']
+      .map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', null, alerts.map((a) => h('tr', { class: a.status === 'RESOLVED' ? 'resolved' : null },
+      h('td', null, a.severity), h('th', { scope: 'row' }, RULE_NAMES[a.rule] || a.rule),
+      h('td', null, a.detail, a.conditionClearedAt
+        ? h('span', { class: 'muted' }, ` (condition no longer holds since ${formatDateTime(a.conditionClearedAt)})`) : null),
+      h('td', null, formatDateTime(a.raisedAt)), h('td', null, words(a.status)),
+      h('td', null, a.acknowledgedAt ? `${formatDateTime(a.acknowledgedAt)} by ${who(a.acknowledgedBy)}` : '—'),
+      h('td', null, a.resolvedAt ? `${formatDateTime(a.resolvedAt)} by ${who(a.resolvedBy)}: ${a.resolutionNote}` : '—')))))));
 }
 
 async function loadCheckIns(patientId, holder) {

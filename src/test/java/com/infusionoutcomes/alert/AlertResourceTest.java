@@ -307,4 +307,48 @@ class AlertResourceTest {
         given().queryParam("status", "CLOSED").get("/api/v1/alerts").then().statusCode(422);
         given().queryParam("cursor", "nope").get("/api/v1/alerts").then().statusCode(400);
     }
+
+    /** Repeated {@code status} values list a whole history in one call: the unresolved first, each part by severity. */
+    @Test
+    void shouldListTheWholeHistoryInOneCallUnresolvedFirst() {
+        TestData.signInAsNewClinician();
+        String a = TestData.enrollPatient();
+        String b = TestData.enrollPatient();
+        phq9(a, "3,3,3,3,3,3,2,0,1").then().statusCode(201); // SELF_HARM_RISK (URGENT) and DEPRESSION_SEVERE (HIGH)
+        Response ofA = alerts(a);
+        String urgentOfA = ofA.path("items.find { it.rule == 'SELF_HARM_RISK' }.id");
+        String highOfA = ofA.path("items.find { it.rule == 'DEPRESSION_SEVERE' }.id");
+        given().contentType(ContentType.JSON).body("{\"note\": \"Safety plan reviewed\"}")
+                .post("/api/v1/alerts/{a}/resolve", urgentOfA).then().statusCode(200);
+        given().post("/api/v1/alerts/{a}/acknowledge", highOfA).then().statusCode(200);
+        phq9(b, "0,0,0,0,0,0,0,0,1").then().statusCode(201);
+        String urgentOfB = alerts(b).path("items[0].id");
+
+        // A resolved URGENT alert comes after the unresolved ones, whatever their severity.
+        given().queryParam("status", "OPEN", "ACKNOWLEDGED", "RESOLVED").get("/api/v1/alerts").then().statusCode(200)
+                .body("items.id", contains(urgentOfB, highOfA, urgentOfA))
+                .body("items.status", contains("OPEN", "ACKNOWLEDGED", "RESOLVED"))
+                .body("items[2].resolvedBy", notNullValue()).body("items[2].resolutionNote", equalTo("Safety plan reviewed"))
+                .body("items[1].acknowledgedBy", notNullValue());
+        // Paged one at a time, across the boundary between unresolved and resolved.
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = given().queryParam("status", "RESOLVED", "OPEN", "ACKNOWLEDGED").queryParam("limit", 1)
+                    .queryParam("cursor", cursor == null ? "" : cursor).get("/api/v1/alerts");
+            page.then().statusCode(200).body("items", hasSize(1));
+            paged.add(page.path("items[0].id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertEquals(List.of(urgentOfB, highOfA, urgentOfA), paged);
+        // The patient's whole history in one call; a state left out stays out.
+        given().queryParam("status", "OPEN", "ACKNOWLEDGED", "RESOLVED").get("/api/v1/patients/{p}/alerts", a).then()
+                .statusCode(200).body("items.id", contains(highOfA, urgentOfA));
+        given().queryParam("status", "OPEN", "RESOLVED").get("/api/v1/patients/{p}/alerts", a).then()
+                .statusCode(200).body("items.id", contains(urgentOfA));
+        // Without a status, the unresolved only, as before.
+        alerts(a).then().body("items.id", contains(highOfA));
+        given().queryParam("status", "OPEN", "CLOSED").get("/api/v1/alerts").then().statusCode(422)
+                .contentType("application/problem+json");
+    }
 }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -236,5 +238,72 @@ class AlertRulesOverTimeTest {
             pool.shutdown();
         }
         alertsOf(silent, "MISSED_CHECK_INS").body("items", hasSize(1));
+    }
+
+    /**
+     * A check-in ends the silence: by a single report or an offline batch, the open alert says since when and stays
+     * open. A history synced late from before the silence does not end it; a withdrawn report does not count, and
+     * the next run finds the condition holding again.
+     */
+    @Test
+    @Order(3)
+    void aCheckInShouldClearTheConditionOfAnOpenMissedCheckInsAlert() {
+        TestData.signInAsNewClinician();
+        Instant run = DAY_ZERO.plus(2, ChronoUnit.DAYS);
+        String single = course(60, 20, 8, run);
+        String synced = course(60, 20, 8, run);
+        assertTrue(job.run(run) >= 2);
+        for (String patient : List.of(single, synced)) {
+            alertsOf(patient, "MISSED_CHECK_INS").body("items", hasSize(1))
+                    .body("items[0].conditionClearedAt", nullValue());
+        }
+
+        // Reported before the silence began (a late sync of old days): the patient is still silent.
+        checkIn(single, "DAILY", null, run.minus(9, ChronoUnit.DAYS), "{\"sleep\": 5}");
+        TestData.syncCheckIns(synced, List.of(TestData.dailyPainItem(run.minus(10, ChronoUnit.DAYS), 4)));
+        for (String patient : List.of(single, synced)) {
+            alertsOf(patient, "MISSED_CHECK_INS").body("items[0].conditionClearedAt", nullValue());
+        }
+
+        // The patients report again today: sleep alone (no trend rule runs for it), and a batch from the phone.
+        Instant beforeReports = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String today = checkIn(single, "DAILY", null, Instant.now().minus(1, ChronoUnit.HOURS), "{\"sleep\": 7}");
+        TestData.syncCheckIns(synced, List.of(TestData.dailyPainItem(run.minus(3, ChronoUnit.DAYS), 4),
+                TestData.dailyPainItem(Instant.now().minus(2, ChronoUnit.HOURS), 4)));
+        for (String patient : List.of(single, synced)) {
+            String cleared = alertsOf(patient, "MISSED_CHECK_INS").body("items", hasSize(1))
+                    .body("items[0].status", equalTo("OPEN")).extract().path("items[0].conditionClearedAt");
+            assertTrue(cleared != null && !Instant.parse(cleared).isBefore(beforeReports), patient + ": " + cleared);
+        }
+        // The printable report says so next to the alert, which stays in its list.
+        String report = given().accept("text/html").get("/api/v1/patients/{p}/report", single).then().statusCode(200)
+                .extract().asString();
+        assertTrue(report.contains("No check-in for 7 days") && report.contains("condition no longer met since"),
+                "the report shows the cleared condition");
+        // A further report leaves the first mark as it was.
+        String mark = alertsOf(single, "MISSED_CHECK_INS").extract().path("items[0].conditionClearedAt");
+        checkIn(single, "DAILY", null, Instant.now().minus(30, ChronoUnit.MINUTES), "{\"sleep\": 8}");
+        checkIn(single, "DAILY", null, Instant.now().minus(20, ChronoUnit.MINUTES), "{\"sleep\": 8}");
+        alertsOf(single, "MISSED_CHECK_INS").body("items[0].conditionClearedAt", equalTo(mark));
+
+        // The reports of today withdrawn: silent again, which the next run says by clearing the mark.
+        withdraw(single, today);
+        given().queryParam("limit", 500).get("/api/v1/patients/{p}/check-ins", single).then().statusCode(200)
+                .extract().<List<java.util.Map<String, Object>>>path("items").stream()
+                .filter(c -> "final".equals(c.get("status")) && Instant.parse((String) c.get("recordedAt"))
+                        .isAfter(run))
+                .forEach(c -> withdraw(single, (String) c.get("id")));
+        job.run(run.plus(1, ChronoUnit.HOURS));
+        alertsOf(single, "MISSED_CHECK_INS").body("items", hasSize(1)).body("items[0].triggerCount", equalTo(1))
+                .body("items[0].conditionClearedAt", nullValue());
+        alertsOf(synced, "MISSED_CHECK_INS").body("items[0].conditionClearedAt", notNullValue());
+    }
+
+    private static void withdraw(String patient, String checkIn) {
+        int version = given().get("/api/v1/patients/{p}/check-ins/{c}", patient, checkIn).then().statusCode(200)
+                .extract().path("version");
+        given().header("If-Match", "\"" + version + "\"").contentType("application/merge-patch+json")
+                .body("{\"status\": \"entered-in-error\"}")
+                .patch("/api/v1/patients/{p}/check-ins/{c}", patient, checkIn).then().statusCode(200);
     }
 }

@@ -25,6 +25,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.MedicationAdministration;
@@ -88,11 +89,28 @@ class FhirExportResourceTest {
                             + "\", \"context\": \"PRE_INFUSION\"}")
                     .post("/api/v1/patients/{p}/questionnaire-responses", patient).then().statusCode(201)
                     .extract().path("id"));
-            // item 9 answered: an URGENT alert is raised, and alerts are not part of the export
+            // item 9 answered: an URGENT alert, which a clinician acknowledges then resolves
             responses.put("phq9", TestData.questionnaireResponse(patient, "phq9", "1,2,1,2,1,1,1,0,1"));
             responses.put("gad7", TestData.questionnaireResponse(patient, "gad7", "1,1,2,0,1,0,1"));
             responses.put("phq2", TestData.questionnaireResponse(patient, "phq2", "2,2"));
+            resolvedAlert = given().queryParam("rule", "SELF_HARM_RISK").get("/api/v1/patients/{p}/alerts", patient)
+                    .then().statusCode(200).extract().path("items[0].id");
+            given().post("/api/v1/alerts/{a}/acknowledge", resolvedAlert).then().statusCode(200);
+            given().contentType(ContentType.JSON).body("{\"note\": \"Safety plan reviewed by phone\"}")
+                    .post("/api/v1/alerts/{a}/resolve", resolvedAlert).then().statusCode(200);
+            // and again a week later: a new OPEN alert
+            secondPhq9 = TestData.questionnaireResponse(patient, "phq9", "0,0,0,0,0,0,0,0,1");
+            openAlert = given().queryParam("rule", "SELF_HARM_RISK").get("/api/v1/patients/{p}/alerts", patient)
+                    .then().statusCode(200).extract().path("items[0].id");
+            history = given().queryParam("status", "OPEN", "ACKNOWLEDGED", "RESOLVED")
+                    .get("/api/v1/patients/{p}/alerts", patient).then().statusCode(200).extract().path("items");
         }
+
+        final String resolvedAlert;
+        final String openAlert;
+        final String secondPhq9;
+        /** Every alert of the patient, as the API lists them. */
+        final List<Map<String, Object>> history;
 
         private void checkIn(String context, String session, Instant at, Integer pain, Integer sleep, Integer mobility,
                 Integer mood) {
@@ -171,8 +189,11 @@ class FhirExportResourceTest {
         Map<String, Integer> counts = new TreeMap<>();
         bundle.getEntry().forEach(e -> counts.merge(e.getResource().fhirType(), 1, Integer::sum));
         assertEquals(Map.of("Patient", 1, "Encounter", 3, "MedicationAdministration", 2,
-                "Observation", 15 + 4, "QuestionnaireResponse", 4), counts,
-                "15 check-in scores, 4 instrument scores; alerts are not exported");
+                "Observation", 15 + 5 + 4, "QuestionnaireResponse", 5, "Practitioner", 1,
+                "DetectedIssue", course.history.size()), counts,
+                "15 check-in scores, 5 instrument scores, 4 booster forecasts; the clinician who worked an alert;"
+                        + " every alert");
+        assertTrue(course.history.size() >= 2, course.history.toString());
 
         Set<String> fullUrls = new TreeSet<>();
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
@@ -212,6 +233,7 @@ class FhirExportResourceTest {
 
         assertCheckInObservations(bundle, patientUrl);
         assertInstrumentResponsesAndScores(bundle, patientUrl);
+        assertAlertHistory(bundle, patientUrl);
 
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             assertEquals(List.of(), FhirValidation.errors(entry.getResource()), entry.getFullUrl());
@@ -219,10 +241,53 @@ class FhirExportResourceTest {
         assertEquals(List.of(), FhirValidation.errors(bundle), "the bundle");
     }
 
+    /**
+     * Every alert is a DetectedIssue: the resolved one with who acknowledged and resolved it and when, the open one
+     * without mitigations; both implicate the response that raised them.
+     */
+    private static void assertAlertHistory(Bundle bundle, String patientUrl) {
+        Map<String, DetectedIssue> issues = new HashMap<>();
+        all(bundle, DetectedIssue.class).forEach(d -> issues.put(idOf(d), d));
+        assertEquals(course.history.stream().map(a -> (String) a.get("id")).collect(Collectors.toSet()), issues.keySet());
+        Map<String, Object> resolved = course.history.stream().filter(a -> course.resolvedAlert.equals(a.get("id")))
+                .findFirst().orElseThrow();
+        assertEquals("RESOLVED", resolved.get("status"));
+        DetectedIssue r = issues.get(course.resolvedAlert);
+        assertEquals(FhirCodes.ALERT_RULE_SYSTEM + "|SELF_HARM_RISK",
+                r.getCode().getCodingFirstRep().getSystem() + "|" + r.getCode().getCodingFirstRep().getCode());
+        assertEquals(DetectedIssue.DetectedIssueSeverity.HIGH, r.getSeverity(), "URGENT is FHIR's high");
+        assertEquals(patientUrl, r.getPatient().getReference());
+        assertEquals(Instant.parse((String) resolved.get("raisedAt")), at(r.getIdentifiedDateTimeType()));
+        assertEquals(resolved.get("detail"), r.getDetail());
+        assertEquals(List.of("urn:uuid:" + course.responses.get("phq9")),
+                r.getImplicated().stream().map(Reference::getReference).toList(), "the response that raised it");
+        assertEquals(List.of("ACKNOWLEDGED", "RESOLVED"),
+                r.getMitigation().stream().map(m -> m.getAction().getCodingFirstRep().getCode()).toList());
+        DetectedIssue.DetectedIssueMitigationComponent acknowledged = r.getMitigation().get(0);
+        DetectedIssue.DetectedIssueMitigationComponent closed = r.getMitigation().get(1);
+        assertEquals(Instant.parse((String) resolved.get("acknowledgedAt")), at(acknowledged.getDateElement()));
+        assertEquals(Instant.parse((String) resolved.get("resolvedAt")), at(closed.getDateElement()));
+        assertEquals("Resolved: Safety plan reviewed by phone", closed.getAction().getText());
+        String clinician = "urn:uuid:" + resolved.get("acknowledgedBy");
+        assertEquals(resolved.get("acknowledgedBy"), resolved.get("resolvedBy"));
+        assertEquals(clinician, acknowledged.getAuthor().getReference());
+        assertEquals(clinician, closed.getAuthor().getReference());
+        assertEquals("Test CLINICIAN", closed.getAuthor().getDisplay());
+        org.hl7.fhir.r4.model.Practitioner practitioner = all(bundle, org.hl7.fhir.r4.model.Practitioner.class).get(0);
+        assertEquals(clinician, "urn:uuid:" + idOf(practitioner));
+        assertEquals("Test CLINICIAN", practitioner.getNameFirstRep().getText());
+
+        DetectedIssue open = issues.get(course.openAlert);
+        assertEquals(false, open.hasMitigation(), "nobody has worked it yet");
+        assertEquals(List.of("urn:uuid:" + course.secondPhq9),
+                open.getImplicated().stream().map(Reference::getReference).toList());
+        assertEquals(false, open.hasExtension(FhirCodes.CONDITION_CLEARED_EXTENSION));
+    }
+
     private static void assertCheckInObservations(Bundle bundle, String patientUrl) {
         Map<String, Observation> byCheckInAndDomain = new HashMap<>();
         for (Observation o : all(bundle, Observation.class)) {
-            if (!o.hasDerivedFrom()) {
+            if (!o.hasDerivedFrom() && !isForecast(o)) {
                 byCheckInAndDomain.put(idOf(o), o);
             }
         }
@@ -255,8 +320,20 @@ class FhirExportResourceTest {
         });
     }
 
+    /** To the microsecond, as stored (a java.util.Date keeps milliseconds only). */
+    private static Instant at(org.hl7.fhir.r4.model.DateTimeType dateTime) {
+        return java.time.OffsetDateTime.parse(dateTime.getValueAsString()).toInstant();
+    }
+
+    private static boolean isForecast(Observation o) {
+        return FhirCodes.BOOSTER_SYSTEM.equals(o.getCode().getCodingFirstRep().getSystem());
+    }
+
     private static void assertInstrumentResponsesAndScores(Bundle bundle, String patientUrl) {
         Map<String, String> canonicals = Map.of("peg", "91148-7", "phq9", "44249-1", "gad7", "69737-5", "phq2", "55757-9");
+        // the band of each instrument with bands, the screen of the PHQ-2 (PEG has neither)
+        Map<String, String> interpretations = Map.of("peg", "", "phq9", "MODERATE", "gad7", "MILD",
+                "phq2", "Positive screen");
         Map<String, String> scoreCodes = Map.of("peg", "91147-9", "phq9", "44261-6", "gad7", "70274-6", "phq2", "55758-7");
         Map<String, Object> scores = Map.of("peg", new BigDecimal("5"), "phq9", 10, "gad7", 6, "phq2", 4);
         Map<String, QuestionnaireResponse> responses = new HashMap<>();
@@ -267,7 +344,7 @@ class FhirExportResourceTest {
                 scoreByResponse.put(o.getDerivedFromFirstRep().getReference(), o);
             }
         }
-        assertEquals(4, scoreByResponse.size());
+        assertEquals(5, scoreByResponse.size());
         course.responses.forEach((instrument, id) -> {
             QuestionnaireResponse response = responses.get(id);
             assertEquals("http://loinc.org/q/" + canonicals.get(instrument), response.getQuestionnaire(), instrument);
@@ -282,7 +359,11 @@ class FhirExportResourceTest {
             Object value = score.getValue() instanceof IntegerType i ? i.getValue() : score.getValueQuantity().getValue();
             assertEquals(scores.get(instrument), value, instrument);
             assertEquals(response.getAuthoredElement().getValue(), score.getEffectiveDateTimeType().getValue());
+            assertEquals(interpretations.get(instrument),
+                    score.getInterpretation().stream().map(i -> i.getText()).collect(Collectors.joining(",")), instrument);
         });
+        assertEquals("POS", scoreByResponse.get("urn:uuid:" + course.responses.get("phq2")).getInterpretationFirstRep()
+                .getCodingFirstRep().getCode());
         QuestionnaireResponse peg = responses.get(course.responses.get("peg"));
         assertEquals("urn:uuid:" + course.pegSession, peg.getEncounter().getReference());
         assertEquals(3, peg.getItem().size());
@@ -290,8 +371,82 @@ class FhirExportResourceTest {
     }
 
     /**
+     * Relief of 14, 12 and 16 days after three infusions (pain 8 before, 3 after, 8 again on the last day), then a
+     * fourth that ended 13 days ago: the pain forecast is due 14 days after it (the median), tomorrow, with nothing
+     * scheduled, which also raises BOOSTER_DUE for that infusion.
+     */
+    @Test
+    void shouldExportTheBoosterForecastOfAHandComputedCourse() {
+        String clinician = TestData.signInAsNewClinician();
+        Instant yesterday = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS);
+        String patient = TestData.enrollPatient("""
+                {"displayName": "Booster Export", "timezone": "UTC", "enrolledAt": "%s"}
+                """.formatted(yesterday.minus(90, ChronoUnit.DAYS)));
+        List<Instant> ends = List.of(70, 50, 30, 12).stream().map(d -> yesterday.minus(d, ChronoUnit.DAYS)).toList();
+        List<String> sessions = ends.stream()
+                .map(end -> TestData.completedSession(patient, end.minus(50, ChronoUnit.MINUTES))).toList();
+        List<String> items = new ArrayList<>();
+        for (int day = 10; day >= 1; day--) {
+            items.add(TestData.dailyPainItem(ends.get(0).minus(day, ChronoUnit.DAYS), 8));
+        }
+        int[] relief = { 14, 12, 16 };
+        for (int i = 0; i < 3; i++) {
+            for (int day = 1; day <= relief[i]; day++) {
+                items.add(TestData.dailyPainItem(ends.get(i).plus(day, ChronoUnit.DAYS), day == relief[i] ? 8 : 3));
+            }
+        }
+        TestData.syncCheckIns(patient, items);
+
+        Response response = TestData.as(clinician).accept(FHIR_JSON).get("/api/v1/patients/{p}/fhir", patient);
+        response.then().statusCode(200);
+        Bundle bundle = parse(response);
+        Map<String, Observation> forecasts = new TreeMap<>();
+        for (Observation o : all(bundle, Observation.class)) {
+            if (isForecast(o)) {
+                forecasts.put(component(o, FhirCodes.BOOSTER_DOMAIN).getValueCodeableConcept().getCodingFirstRep()
+                        .getCode(), o);
+            }
+        }
+        assertEquals(Set.of("pain", "sleep", "mobility", "mood"), forecasts.keySet(), "one forecast per domain");
+        Observation pain = forecasts.get("pain");
+        String tomorrow = java.time.LocalDate.ofInstant(ends.get(3), java.time.ZoneOffset.UTC).plusDays(14).toString();
+        assertEquals(tomorrow, pain.getValueDateTimeType().getValueAsString());
+        assertEquals("FORECAST", component(pain, FhirCodes.BOOSTER_STATUS).getValueCodeableConcept().getCodingFirstRep()
+                .getCode());
+        assertEquals(new BigDecimal("14"), component(pain, FhirCodes.BOOSTER_EXPECTED_RELIEF).getValueQuantity().getValue());
+        assertEquals("d", component(pain, FhirCodes.BOOSTER_EXPECTED_RELIEF).getValueQuantity().getCode());
+        assertEquals(false, component(pain, FhirCodes.BOOSTER_COVERED).getValueBooleanType().getValue());
+        List<Observation.ObservationComponentComponent> basis = pain.getComponent().stream()
+                .filter(c -> FhirCodes.BOOSTER_BASED_ON.equals(c.getCode().getCodingFirstRep().getCode())).toList();
+        assertEquals(List.of("Infusion #3", "Infusion #2", "Infusion #1"),
+                basis.stream().map(c -> c.getCode().getText()).toList(), "most recent first");
+        assertEquals(List.of(ends.get(2), ends.get(1), ends.get(0)),
+                basis.stream().map(c -> c.getValuePeriod().getEnd().toInstant()).toList());
+        // Sleep was never reported: no forecast to make, and the reason instead of a date.
+        assertEquals(false, forecasts.get("sleep").hasValue());
+        assertEquals("unknown", forecasts.get("sleep").getDataAbsentReason().getCodingFirstRep().getCode());
+        assertEquals("INSUFFICIENT_DATA", component(forecasts.get("sleep"), FhirCodes.BOOSTER_STATUS)
+                .getValueCodeableConcept().getCodingFirstRep().getCode());
+
+        List<DetectedIssue> issues = all(bundle, DetectedIssue.class);
+        assertEquals(List.of("BOOSTER_DUE"), issues.stream().map(d -> d.getCode().getCodingFirstRep().getCode()).toList());
+        assertEquals(DetectedIssue.DetectedIssueSeverity.LOW, issues.get(0).getSeverity());
+        assertEquals(List.of("urn:uuid:" + sessions.get(3)),
+                issues.get(0).getImplicated().stream().map(Reference::getReference).toList(), "the latest infusion");
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            assertEquals(List.of(), FhirValidation.errors(entry.getResource()), entry.getFullUrl());
+        }
+    }
+
+    private static Observation.ObservationComponentComponent component(Observation o, String code) {
+        return o.getComponent().stream().filter(c -> code.equals(c.getCode().getCodingFirstRep().getCode()))
+                .findFirst().orElseThrow(() -> new AssertionError("no component " + code));
+    }
+
+    /**
      * The cost follows the patient's own record, never a query per row: the caller-scoped patient, then their
-     * sessions, check-ins and responses, and no lazy loads (vitals and side effects are not exported).
+     * sessions, check-ins and responses, the trend endpoint's three reads for the forecasts, the alerts (unresolved,
+     * then resolved), and no lazy loads (vitals and side effects are not exported).
      */
     @Test
     void shouldReadTheRecordInFourQueriesWhateverItsLength() {
@@ -319,7 +474,7 @@ class FhirExportResourceTest {
             long queries = statistics.getQueryExecutionCount();
             long lazyLoads = statistics.getCollectionFetchCount() + statistics.getEntityFetchCount();
             given().accept(FHIR_JSON).get("/api/v1/patients/{p}/fhir", patient).then().statusCode(200);
-            assertEquals(4, statistics.getQueryExecutionCount() - queries, patient);
+            assertEquals(4 + 3 + 2, statistics.getQueryExecutionCount() - queries, patient);
             assertEquals(0, statistics.getCollectionFetchCount() + statistics.getEntityFetchCount() - lazyLoads, patient);
         }
     }
@@ -328,7 +483,11 @@ class FhirExportResourceTest {
     void shouldLetThePatientExportTheirOwnRecord() {
         Bundle bundle = parse(fetch(TestData.patientToken(course.patient)));
         assertEquals("urn:uuid:" + course.patient, bundle.getEntryFirstRep().getFullUrl());
-        assertEquals(29, bundle.getEntry().size());
+        // The record and the forecasts; the alerts and who worked them are the care team's to read.
+        assertEquals(parse(fetch(TestData.clinicianToken())).getEntry().size() - course.history.size() - 1,
+                bundle.getEntry().size());
+        assertEquals(List.of(), all(bundle, DetectedIssue.class));
+        assertEquals(4, all(bundle, Observation.class).stream().filter(FhirExportResourceTest::isForecast).count());
     }
 
     @Test

@@ -33,6 +33,9 @@ final class FhirValidation {
         PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(CONTEXT);
         ours.addCodeSystem(FhirCodes.domainCodeSystem());
         ours.addCodeSystem(FhirCodes.checkInContextCodeSystem());
+        ours.addCodeSystem(FhirCodes.alertRuleCodeSystem());
+        ours.addCodeSystem(FhirCodes.alertActionCodeSystem());
+        ours.addCodeSystem(FhirCodes.boosterCodeSystem());
         ValidationSupportChain chain = new ValidationSupportChain(
                 new DefaultProfileValidationSupport(CONTEXT),
                 ours,

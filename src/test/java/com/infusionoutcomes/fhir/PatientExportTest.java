@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.MedicationAdministration;
@@ -23,6 +25,10 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
+import com.infusionoutcomes.alert.AlertResponse;
+import com.infusionoutcomes.alert.AlertRule;
+import com.infusionoutcomes.alert.AlertSeverity;
+import com.infusionoutcomes.alert.AlertStatus;
 import com.infusionoutcomes.checkin.CheckIn;
 import com.infusionoutcomes.checkin.CheckInContext;
 import com.infusionoutcomes.patient.Patient;
@@ -30,6 +36,9 @@ import com.infusionoutcomes.questionnaire.Instrument;
 import com.infusionoutcomes.questionnaire.QuestionnaireResponse;
 import com.infusionoutcomes.session.InfusionSession;
 import com.infusionoutcomes.session.SessionStatus;
+import com.infusionoutcomes.trend.BoosterForecast;
+import com.infusionoutcomes.trend.BoosterStatus;
+import com.infusionoutcomes.trend.Domain;
 
 /** The translation of stored records into FHIR R4, without HTTP or a database. */
 class PatientExportTest {
@@ -230,6 +239,108 @@ class PatientExportTest {
         assertEquals(Observation.ObservationStatus.ENTEREDINERROR, observations.get(1).getStatus(),
                 "kept, so a receiver that imported it withdraws it");
         assertEquals(List.of(), FhirValidation.errors(bundle));
+    }
+
+    /**
+     * Alerts become DetectedIssues whatever raised them: a check-in implicates its scores, a session its Encounter,
+     * a scan of the patient nothing; two clinicians who worked one alert are two Practitioners; an alert whose
+     * condition no longer holds says since when.
+     */
+    @Test
+    void toFhirResource_shouldExportTheAlertHistoryWithWhoWorkedEachAlert() {
+        InfusionSession session = completedSession(WINTER);
+        CheckIn checkIn = checkIn(SUMMER, CheckInContext.DAILY, null, 8, null, null, 2);
+        UUID nurse = UUID.randomUUID();
+        UUID doctor = UUID.randomUUID();
+        Instant raised = SUMMER.plus(Duration.ofMinutes(1));
+        AlertResponse worsening = new AlertResponse(UUID.randomUUID(), PATIENT.id, AlertRule.WORSENING,
+                AlertSeverity.HIGH, AlertStatus.RESOLVED, "Worse than baseline: pain 5 -> 8 (-60 %)", "CheckIn",
+                checkIn.id, raised, raised, 1, null, raised.plus(Duration.ofHours(1)), nurse,
+                raised.plus(Duration.ofHours(2)), doctor, "Called; booked an infusion");
+        AlertResponse booster = new AlertResponse(UUID.randomUUID(), PATIENT.id, AlertRule.BOOSTER_DUE,
+                AlertSeverity.LOW, AlertStatus.OPEN, "Booster due", "InfusionSession", session.id, raised, raised, 1,
+                raised.plus(Duration.ofDays(1)), null, null, null, null, null);
+        AlertResponse missed = new AlertResponse(UUID.randomUUID(), PATIENT.id, AlertRule.MISSED_CHECK_INS,
+                AlertSeverity.LOW, AlertStatus.ACKNOWLEDGED, "No check-in for 7 days", "Patient", PATIENT.id, raised,
+                raised, 1, null, raised.plus(Duration.ofMinutes(5)), doctor, null, null, null);
+        Bundle bundle = PatientExport.bundle(PATIENT, List.of(session), List.of(checkIn), List.of(),
+                new PatientExport.Workflow(List.of(), List.of(worsening, booster, missed),
+                        java.util.Map.of(nurse, "Nurse Ada")),
+                Instant.parse("2026-08-01T12:00:00Z"));
+
+        List<org.hl7.fhir.r4.model.Practitioner> staff = all(bundle, org.hl7.fhir.r4.model.Practitioner.class);
+        assertEquals(List.of(nurse.toString(), doctor.toString()), staff.stream().map(p -> p.getIdElement().getIdPart()).toList());
+        assertEquals("Nurse Ada", staff.get(0).getNameFirstRep().getText());
+        assertFalse(staff.get(1).hasName(), "a name the service no longer knows is left out");
+
+        List<DetectedIssue> issues = all(bundle, DetectedIssue.class);
+        DetectedIssue w = issues.get(0);
+        assertEquals(DetectedIssue.DetectedIssueSeverity.MODERATE, w.getSeverity(), "HIGH is FHIR's moderate");
+        assertEquals(List.of("urn:uuid:" + PatientExport.derivedId(checkIn.id, "pain"),
+                "urn:uuid:" + PatientExport.derivedId(checkIn.id, "mood")),
+                w.getImplicated().stream().map(r -> r.getReference()).toList());
+        assertEquals("2026-07-14T21:31:00.123456-04:00", w.getIdentifiedDateTimeType().getValueAsString());
+        assertEquals(List.of("urn:uuid:" + nurse, "urn:uuid:" + doctor),
+                w.getMitigation().stream().map(m -> m.getAuthor().getReference()).toList());
+        assertEquals("Nurse Ada", w.getMitigation().get(0).getAuthor().getDisplay());
+        assertEquals("Resolved: Called; booked an infusion", w.getMitigation().get(1).getAction().getText());
+
+        DetectedIssue b = issues.get(1);
+        assertEquals(DetectedIssue.DetectedIssueSeverity.LOW, b.getSeverity());
+        assertEquals("urn:uuid:" + session.id, b.getImplicatedFirstRep().getReference());
+        assertEquals("2026-07-15T21:31:00.123456-04:00",
+                ((org.hl7.fhir.r4.model.DateTimeType) b.getExtensionByUrl(FhirCodes.CONDITION_CLEARED_EXTENSION)
+                        .getValue()).getValueAsString());
+        assertFalse(b.hasMitigation());
+
+        DetectedIssue m = issues.get(2);
+        assertFalse(m.hasImplicated(), "raised by a scan of the patient, who is the issue's patient");
+        assertEquals(List.of("ACKNOWLEDGED"), m.getMitigation().stream().map(x -> x.getAction().getCodingFirstRep().getCode()).toList());
+        assertEquals(List.of(), FhirValidation.errors(bundle));
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            assertEquals(List.of(), FhirValidation.errors(entry.getResource()), entry.getFullUrl());
+        }
+    }
+
+    /** Each status of a forecast: the due date or why there is none, the relief held so far as a lower bound. */
+    @Test
+    void toFhirResource_shouldExportEachKindOfBoosterForecast() {
+        InfusionSession first = completedSession(WINTER.minus(Duration.ofDays(40)));
+        InfusionSession second = completedSession(WINTER);
+        List<PatientExport.DomainForecast> forecasts = List.of(
+                new PatientExport.DomainForecast(Domain.PAIN, new BoosterForecast(BoosterStatus.FORECAST,
+                        LocalDate.parse("2026-01-29"), new BigDecimal("14.5"), List.of(first.id), new BigDecimal("3.0"),
+                        true)),
+                new PatientExport.DomainForecast(Domain.MOOD, new BoosterForecast(BoosterStatus.RELIEF_ENDED,
+                        LocalDate.parse("2026-01-20"), new BigDecimal("6.0"), List.of(second.id), null, false)),
+                new PatientExport.DomainForecast(Domain.SLEEP, new BoosterForecast(BoosterStatus.INSUFFICIENT_DATA,
+                        null, null, List.of(), new BigDecimal("2.5"), null)));
+        Bundle bundle = PatientExport.bundle(PATIENT, List.of(first, second), List.of(), List.of(),
+                new PatientExport.Workflow(forecasts, List.of(), java.util.Map.of()), Instant.parse("2026-01-20T12:00:00Z"));
+
+        List<Observation> observations = all(bundle, Observation.class);
+        Observation pain = observations.get(0);
+        assertEquals("2026-01-29", pain.getValueDateTimeType().getValueAsString());
+        assertEquals(List.of("domain", "status", "expected-relief", "relief-held-at-least", "covered", "based-on-infusion"),
+                pain.getComponent().stream().map(c -> c.getCode().getCodingFirstRep().getCode()).toList());
+        assertEquals(new BigDecimal("14.5"), pain.getComponent().get(2).getValueQuantity().getValue());
+        assertEquals(Quantity.QuantityComparator.GREATER_OR_EQUAL, pain.getComponent().get(3).getValueQuantity().getComparator());
+        assertEquals(true, pain.getComponent().get(4).getValueBooleanType().getValue());
+        assertEquals("Infusion #1", pain.getComponent().get(5).getCode().getText());
+        assertEquals("2025-12-05T20:30:00-05:00", pain.getComponent().get(5).getValuePeriod().getStartElement().getValueAsString());
+        Observation mood = observations.get(1);
+        assertEquals("RELIEF_ENDED", mood.getComponent().get(1).getValueCodeableConcept().getCodingFirstRep().getCode());
+        assertEquals("Infusion #2", mood.getComponent().get(4).getCode().getText());
+        Observation sleep = observations.get(2);
+        assertFalse(sleep.hasValue());
+        assertEquals("unknown", sleep.getDataAbsentReason().getCodingFirstRep().getCode());
+        assertEquals(List.of("domain", "status", "relief-held-at-least"),
+                sleep.getComponent().stream().map(c -> c.getCode().getCodingFirstRep().getCode()).toList());
+        assertEquals(PatientExport.derivedId(PATIENT.id, "booster-forecast/pain").toString(), pain.getIdElement().getIdPart());
+        assertEquals(List.of(), FhirValidation.errors(bundle));
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            assertEquals(List.of(), FhirValidation.errors(entry.getResource()), entry.getFullUrl());
+        }
     }
 
     /** The zero-error assertions mean something only if the validator finds errors where there are some. */

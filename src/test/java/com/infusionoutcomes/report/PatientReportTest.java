@@ -313,6 +313,7 @@ class PatientReportTest {
         String resolved = history.stream().filter(r -> r.contains("Self-harm risk")).findFirst().orElseThrow();
         assertTrue(resolved.contains("Resolved") && resolved.contains("by Test CLINICIAN")
                 && resolved.contains("Safety plan reviewed by phone"), resolved);
+        assertEquals(2, resolved.split("by Test CLINICIAN", -1).length - 1, "acknowledged and resolved: " + resolved);
         assertTrue(history.get(history.size() - 1).contains("Self-harm risk"), "resolved alerts come last");
         assertTrue(history.stream().anyMatch(r -> r.contains("Severe depression") && r.contains("Open")),
                 history.toString());

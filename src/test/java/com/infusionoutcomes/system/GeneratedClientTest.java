@@ -155,9 +155,13 @@ class GeneratedClientTest {
                 .instrument(InstrumentCode.PHQ9).answers(List.of(1, 1, 0, 1, 0, 0, 1, 0, 1))
                 .recordedAt(now.minusHours(1)), key());
         assertEquals(0, new BigDecimal("5").compareTo(phq9.getScore()));
-        Alert alert = alerts.listAlerts(AlertStatus.OPEN, null, AlertRule.SELF_HARM_RISK, null, null).getItems()
+        Alert alert = alerts.listAlerts(List.of(AlertStatus.OPEN), null, AlertRule.SELF_HARM_RISK, null, null).getItems()
                 .stream().filter(a -> a.getPatientId().equals(p)).findFirst().orElseThrow();
         assertEquals(AlertStatus.ACKNOWLEDGED, alerts.acknowledgeAlert(alert.getId(), key()).getStatus());
+        // The repeated status of the contract: the patient's whole history in one call.
+        assertEquals(List.of(alert.getId()), alerts.listPatientAlerts(p,
+                List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.RESOLVED), null, AlertRule.SELF_HARM_RISK,
+                null, null).getItems().stream().map(Alert::getId).toList());
 
         TrendOverview overview = trends.listTrends(p, null, null, null, null);
         assertEquals(4, overview.getDomains().size());

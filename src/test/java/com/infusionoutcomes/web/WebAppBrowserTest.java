@@ -100,6 +100,43 @@ class WebAppBrowserTest {
         assertEquals(0L, browser.script("return sessionStorage.length"));
     }
 
+    /**
+     * The patient page shows what a clinician decides on: the booster forecast of each domain, every questionnaire
+     * result with its band (a PHQ-2 as a screen), and the safety alert history, resolved ones with who worked them.
+     */
+    @Test
+    void thePatientPageShowsForecastsQuestionnaireResultsAndTheAlertHistory() {
+        String patient = enrollPatient("Rowan Finch");
+        for (String[] response : new String[][] { { "phq9", "1,1,1,1,1,1,1,1,1" }, { "phq2", "2,2" },
+                { "gad7", "3,3,3,3,3,3,3" } }) {
+            TestData.as(clinicianToken).contentType(ContentType.JSON)
+                    .body("{\"instrument\": \"" + response[0] + "\", \"answers\": [" + response[1]
+                            + "], \"recordedAt\": \"" + java.time.Instant.now() + "\"}")
+                    .when().post("/api/v1/patients/{p}/questionnaire-responses", patient).then().statusCode(201);
+        }
+        String alert = TestData.as(clinicianToken).queryParam("rule", "SELF_HARM_RISK")
+                .get("/api/v1/patients/{p}/alerts", patient).then().statusCode(200).extract().path("items[0].id");
+        TestData.as(clinicianToken).post("/api/v1/alerts/{a}/acknowledge", alert).then().statusCode(200);
+        TestData.as(clinicianToken).contentType(ContentType.JSON).body("{\"note\": \"Safety plan reviewed\"}")
+                .post("/api/v1/alerts/{a}/resolve", alert).then().statusCode(200);
+
+        signInAsClinician();
+        browser.link("Rowan Finch").click();
+        browser.waitForHeading("Rowan Finch");
+        browser.waitForText(By.cssSelector("table.alert-history"), "Safety plan reviewed");
+        String history = browser.driver.findElement(By.cssSelector("table.alert-history")).getText();
+        assertTrue(history.contains("Self-harm risk") && history.contains("Resolved"), history);
+        assertEquals(2, history.split("by Test CLINICIAN", -1).length - 1, "acknowledged and resolved, by whom: " + history);
+
+        browser.waitForText(By.cssSelector("table.questionnaire-results"), "PHQ-2");
+        String results = browser.driver.findElement(By.cssSelector("table.questionnaire-results")).getText();
+        for (String expected : List.of("PHQ-9", "Mild", "GAD-7", "Severe", "Positive screen")) {
+            assertTrue(results.contains(expected), expected + " in " + results);
+        }
+        assertEquals(4, browser.all(By.xpath("//div[contains(@class,'notice')]/strong[.='Booster forecast']")).size(),
+                "a booster forecast per domain");
+    }
+
     @Test
     void aPatientEnrollsChecksInOnlineAndOfflineAndTheClinicianGetsEachReportOnce() {
         String patient = enrollPatient("Blake Ortiz");
