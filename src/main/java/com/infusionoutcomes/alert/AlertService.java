@@ -2,11 +2,14 @@ package com.infusionoutcomes.alert;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.infusionoutcomes.access.Caller;
@@ -25,20 +28,24 @@ import com.infusionoutcomes.system.ProblemException;
 public class AlertService {
 
     static final String RESOURCE = "Alert";
+    /** The transaction's resource naming the patients whose row it has locked already. */
+    private static final Object LOCKED = new Object();
 
     private final AlertRepository alerts;
     private final PatientService patients;
     private final Caller caller;
     private final AuditLog audit;
     private final Event<AlertRaised> raised;
+    private final TransactionSynchronizationRegistry transactions;
 
     AlertService(AlertRepository alerts, PatientService patients, Caller caller, AuditLog audit,
-            Event<AlertRaised> raised) {
+            Event<AlertRaised> raised, TransactionSynchronizationRegistry transactions) {
         this.alerts = alerts;
         this.patients = patients;
         this.caller = caller;
         this.audit = audit;
         this.raised = raised;
+        this.transactions = transactions;
     }
 
     /**
@@ -143,12 +150,21 @@ public class AlertService {
     /**
      * Serializes alert raising per patient. A write that may raise an alert calls this before inserting
      * anything: on PostgreSQL an insert referencing the patient takes a share lock on its row, and taking the
-     * update lock only afterwards could deadlock two such writes. Repeating it in one transaction is free.
+     * update lock only afterwards could deadlock two such writes. Repeating it in one transaction costs nothing:
+     * the lock is held until the end of the transaction, so only the first call goes to the database.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockPatient(UUID patientId) {
-        alerts.getEntityManager().createNativeQuery("select id from patient where id = ?1 for update")
-                .setParameter(1, patientId).getResultList();
+        @SuppressWarnings("unchecked")
+        Set<UUID> locked = (Set<UUID>) transactions.getResource(LOCKED);
+        if (locked == null) {
+            locked = new HashSet<>();
+            transactions.putResource(LOCKED, locked);
+        }
+        if (locked.add(patientId)) {
+            alerts.getEntityManager().createNativeQuery("select id from patient where id = ?1 for update")
+                    .setParameter(1, patientId).getResultList();
+        }
     }
 
     /** The alerts of every patient on the caller's care team; RESOLVED ones only when {@code status} asks for them. */
