@@ -207,8 +207,13 @@ start_app "$WORK/app.log"
 # login USER: prints an access token (the clinicians share the bootstrap admin's password).
 login() {
     local body token
-    body=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-        -d "{\"username\": \"$1\", \"password\": \"$PASSWORD\"}") || die "login as $1 failed"
+    # On a busy machine the password hashing queue can refuse a sign-in (503): try again a few times.
+    for attempt in 1 2 3 4 5; do
+        body=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+            -d "{\"username\": \"$1\", \"password\": \"$PASSWORD\"}") && break
+        [ "$attempt" -lt 5 ] || die "login as $1 failed"
+        sleep 2
+    done
     token=$(sed -n 's/.*"accessToken" *: *"\([^"]*\)".*/\1/p' <<<"$body")
     [ -n "$token" ] || die "no accessToken in the answer to the login as $1"
     echo "$1 $token"
