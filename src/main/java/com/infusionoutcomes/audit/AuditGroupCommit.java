@@ -78,8 +78,8 @@ class AuditGroupCommit {
         this.password = password;
     }
 
-    /** An event and the patients it names, waiting for its group. */
-    record Pending(AuditEvent event, List<UUID> patientIds, Outcome outcome) {
+    /** An event and the patients it names, waiting for its group; {@code rolledBack} runs if its read fails. */
+    record Pending(AuditEvent event, List<UUID> patientIds, Runnable rolledBack, Outcome outcome) {
     }
 
     /** Set once, under the lock, when the pending event's group is committed or failed. */
@@ -90,9 +90,11 @@ class AuditGroupCommit {
 
     /**
      * Holds the event until the current transaction is about to commit, then writes it in a group and lets the
-     * commit go on once it is durable. False when there is no active transaction to hold it.
+     * commit go on once it is durable; {@code rolledBack} runs when the transaction does not commit after all
+     * (the event then is not written, or its failure is what rolled it back). False when there is no active
+     * transaction to hold it.
      */
-    boolean holdUntilCommit(AuditEvent event, Collection<UUID> patientIds) {
+    boolean holdUntilCommit(AuditEvent event, Collection<UUID> patientIds, Runnable rolledBack) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             return false;
         }
@@ -111,11 +113,14 @@ class AuditGroupCommit {
 
                 @Override
                 public void afterCompletion(int status) {
+                    if (status != Status.STATUS_COMMITTED) {
+                        events.forEach(p -> p.rolledBack().run());
+                    }
                 }
             });
             held = events;
         }
-        held.add(new Pending(event, List.copyOf(patientIds), new Outcome()));
+        held.add(new Pending(event, List.copyOf(patientIds), rolledBack, new Outcome()));
         return true;
     }
 

@@ -59,7 +59,7 @@ public class AuditLog {
         RoutingContext rc = http.getCurrent();
         AuditEvent event = event(caller.actor(), action, resourceType, resourceId, patientId, AuditOutcome.SUCCESS,
                 AuditContext.requestId(rc), AuditContext.sourceIp(rc));
-        recordSuccess(event, patientsOf(event));
+        recordSuccess(event, patientsOf(event), rc);
         AuditContext.markRecorded(rc);
     }
 
@@ -112,16 +112,17 @@ public class AuditLog {
         RoutingContext rc = http.getCurrent();
         List<UUID> patientIds = shown.stream().map(patientOf).filter(Objects::nonNull).toList();
         recordSuccess(event(caller.actor(), action, resourceType, null, null, AuditOutcome.SUCCESS,
-                AuditContext.requestId(rc), AuditContext.sourceIp(rc)), patientIds);
+                AuditContext.requestId(rc), AuditContext.sourceIp(rc)), patientIds, rc);
         AuditContext.markRecorded(rc);
     }
 
     /**
-     * A read's event waits for its transaction's commit and shares a database commit with other reads; anything
-     * else goes into the caller's transaction.
+     * A read's event waits for its transaction's commit and shares a database commit with other reads (a read that
+     * fails instead is audited as the failure it is); anything else goes into the caller's transaction.
      */
-    private void recordSuccess(AuditEvent event, Collection<UUID> patientIds) {
-        if (!READS.contains(event.action) || !groupCommit.holdUntilCommit(event, new LinkedHashSet<>(patientIds))) {
+    private void recordSuccess(AuditEvent event, Collection<UUID> patientIds, RoutingContext rc) {
+        if (!READS.contains(event.action) || !groupCommit.holdUntilCommit(event, new LinkedHashSet<>(patientIds),
+                () -> AuditContext.forgetRecorded(rc))) {
             persist(event, patientIds);
         }
     }
