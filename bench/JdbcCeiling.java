@@ -26,11 +26,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  *   checkin        INSERT the check_in row the API writes for a DAILY check-in; COMMIT. (The ceiling the
  *                  benchmark used before the API audited every access.)
- *   checkin+audit  INSERT that check_in row and the audit_event row the API writes with it (CREATE CheckIn,
- *                  SUCCESS, actor, request id, source address); COMMIT. The same rows as one API POST: the
+ *   checkin+audit  INSERT that check_in row, the audit_event row the API writes with it (CREATE CheckIn,
+ *                  SUCCESS, actor, request id, source address) and its audit_event_patient row; COMMIT. The same rows as one API POST: the
  *                  like-for-like ceiling for the POST phase.
  *   list+audit     SELECT the newest page of a patient's check-ins (limit+1 rows, the API's order, every column
- *                  read) and INSERT the audit_event row the API writes for it (LIST CheckIn); COMMIT. The same
+ *                  read) and INSERT the audit_event and audit_event_patient rows the API writes for it (LIST
+ *                  CheckIn); COMMIT. The same
  *                  work as one API list GET, without HTTP, JSON and the ORM: a ceiling for the GET phase.
  *
  * Java 17 single-file program: java -cp h2.jar bench/JdbcCeiling.java --url jdbc:h2:file:/tmp/x;... ...
@@ -231,9 +232,9 @@ public class JdbcCeiling {
 
     enum Mode {
         CHECKIN("checkin", "per transaction: INSERT check_in; COMMIT"),
-        CHECKIN_AUDIT("checkin+audit", "per transaction: INSERT check_in; INSERT audit_event; COMMIT"
+        CHECKIN_AUDIT("checkin+audit", "per transaction: INSERT check_in; INSERT audit_event, audit_event_patient; COMMIT"
                 + " (the rows of one API POST)"),
-        LIST_AUDIT("list+audit", "per transaction: SELECT a page of check_in; INSERT audit_event; COMMIT"
+        LIST_AUDIT("list+audit", "per transaction: SELECT a page of check_in; INSERT audit_event, audit_event_patient; COMMIT"
                 + " (the work of one API list GET)");
 
         final String label;
@@ -263,6 +264,10 @@ public class JdbcCeiling {
     static final String INSERT_AUDIT = "insert into audit_event (id, at, actor_id, actor_role, action,"
             + " resource_type, resource_id, patient_id, outcome, request_id, source_ip)"
             + " values (?, ?, ?, 'CLINICIAN', ?, 'CheckIn', ?, ?, 'SUCCESS', ?, '127.0.0.1')";
+
+    /** The row naming the event's patient that AuditLog writes with every event about one patient. */
+    static final String INSERT_AUDIT_PATIENT = "insert into audit_event_patient (patient_id, at, event_id)"
+            + " values (?, ?, ?)";
 
     /** PatientRepository.findVisible for a clinician. */
     static final String SELECT_VISIBLE = "select p.id, p.external_id, p.display_name, p.birth_year, p.conditions,"
@@ -455,6 +460,7 @@ public class JdbcCeiling {
                 c.setAutoCommit(false);
                 try (PreparedStatement ins = c.prepareStatement(INSERT_CHECK_IN);
                         PreparedStatement audit = c.prepareStatement(INSERT_AUDIT);
+                        PreparedStatement auditPatient = c.prepareStatement(INSERT_AUDIT_PATIENT);
                         PreparedStatement sel = c.prepareStatement(SELECT_VISIBLE);
                         PreparedStatement page = c.prepareStatement(SELECT_PAGE)) {
                     ready.countDown();
@@ -495,7 +501,8 @@ public class JdbcCeiling {
                                 ins.executeUpdate();
                             }
                             if (mode != Mode.CHECKIN) {
-                                audit.setObject(1, UUID.randomUUID());
+                                UUID event = UUID.randomUUID();
+                                audit.setObject(1, event);
                                 audit.setObject(2, now);
                                 audit.setObject(3, clinician);
                                 audit.setString(4, mode == Mode.LIST_AUDIT ? "LIST" : "CREATE");
@@ -503,6 +510,10 @@ public class JdbcCeiling {
                                 audit.setObject(6, patient);
                                 audit.setString(7, UUID.randomUUID().toString());
                                 audit.executeUpdate();
+                                auditPatient.setObject(1, patient);
+                                auditPatient.setObject(2, now);
+                                auditPatient.setObject(3, event);
+                                auditPatient.executeUpdate();
                             }
                             c.commit();
                         } catch (java.sql.SQLException e) {

@@ -50,3 +50,19 @@ h2_url() {
     [ "${app_url#*;}" != "$app_url" ] || die "cannot read the H2 options from application.properties"
     echo "jdbc:h2:file:$1/infusion-outcomes;${app_url#*;}"
 }
+
+# pg_snapshot FILE: the CPU clock ticks each PostgreSQL server process has used so far ("pid ticks" lines).
+# (cat, not awk, reads /proc: a process that exits during the glob must not end the reading.)
+pg_snapshot() { cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" { print $1, $14 + $15 }' >"$1" || true; }
+# pg_ticks_since FILE: ticks PostgreSQL processes used since pg_snapshot FILE (a process started since counts in
+# full; one that exited since is missed, so this is a floor).
+pg_ticks_since() {
+    cat /proc/[0-9]*/stat 2>/dev/null | awk 'FILENAME == ARGV[1] { before[$1] = $2; next }
+        $2 == "(postgres)" { t += $14 + $15 - before[$1] } END { print t + 0 }' "$1" - || echo 0
+}
+# cpu_split APP_TICKS WRK_SECONDS PG_TICKS ALL_TICKS SECONDS: how the machine's cores were spent over a phase.
+cpu_split() {
+    awk -v a="$1" -v w="$2" -v p="$3" -v m="$4" -v s="$5" -v t="$(getconf CLK_TCK)" -v n="$(nproc)" 'BEGIN {
+        app = a / t / s; wrk = w / s; pg = p / t / s; other = m / t / s - app - wrk - pg; if (other < 0) other = 0
+        printf "cpu (cores of %d): app %.2f, wrk %.2f, postgres %.2f, other processes and kernel %.2f", n, app, wrk, pg, other }'
+}

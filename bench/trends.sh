@@ -14,6 +14,8 @@
 #   REGENERATE=1 (generate again even if the data exists) GENERATE_ONLY=1 (stop after generating)
 #   VARIANT=name (a separate copy of the data, e.g. one changed by hand for an experiment: see bench/README.md)
 #   DROP=1 (delete the data at the end)
+#   APP_DIR= (a packaged app built for DB to use instead of building one, e.g. a copy kept for a before/after
+#   comparison) PG_DB= (the PostgreSQL database's name, instead of the one below)
 #   PostgreSQL: PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGPASSWORD=; the database is
 #   bench_trends_p<PATIENTS>_c<CASELOAD>_s<SEED>[_<VARIANT>].
 #
@@ -78,13 +80,16 @@ for phase in $PHASES; do
 done
 
 ROOT=target/bench-trends
-APP_DIR=$ROOT/app-$DB
 NAME=$DB-p$PATIENTS-c$CASELOAD-s$SEED${VARIANT:+-$VARIANT}
 DATA=$ROOT/$NAME
-PG_DB=bench_trends_p${PATIENTS}_c${CASELOAD}_s${SEED}${VARIANT:+_$VARIANT}
+PG_DB=${PG_DB:-bench_trends_p${PATIENTS}_c${CASELOAD}_s${SEED}${VARIANT:+_$VARIANT}}
 mkdir -p "$ROOT"
 
-if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$APP_DIR/quarkus-run.jar" ]; then
+if [ -n "${APP_DIR:-}" ]; then
+    [ -f "$APP_DIR/quarkus-run.jar" ] || die "no $APP_DIR/quarkus-run.jar"
+    [ ! -f "$APP_DIR/bench-db-kind" ] || [ "$(cat "$APP_DIR/bench-db-kind")" = "$DB" ] \
+        || die "$APP_DIR was built for $(cat "$APP_DIR/bench-db-kind"), not $DB"
+elif APP_DIR=$ROOT/app-$DB && { [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$APP_DIR/quarkus-run.jar" ]; }; then
     SKIP_BUILD=0 build_jar "$DB"
     rm -rf "$APP_DIR"
     cp -r target/quarkus-app "$APP_DIR"
@@ -202,8 +207,13 @@ start_app "$WORK/app.log"
 # login USER: prints an access token (the clinicians share the bootstrap admin's password).
 login() {
     local body token
-    body=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-        -d "{\"username\": \"$1\", \"password\": \"$PASSWORD\"}") || die "login as $1 failed"
+    # On a busy machine the password hashing queue can refuse a sign-in (503): try again a few times.
+    for attempt in 1 2 3 4 5; do
+        body=$(curl -sf -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+            -d "{\"username\": \"$1\", \"password\": \"$PASSWORD\"}") && break
+        [ "$attempt" -lt 5 ] || die "login as $1 failed"
+        sleep 2
+    done
     token=$(sed -n 's/.*"accessToken" *: *"\([^"]*\)".*/\1/p' <<<"$body")
     [ -n "$token" ] || die "no accessToken in the answer to the login as $1"
     echo "$1 $token"
@@ -245,7 +255,7 @@ run_wrk() {
     local name=$1 mode=$2 secs=$3 a0 m0 a1 m1 w l0
     fresh_tokens "$secs"
     l0=$(cut -d' ' -f1-3 /proc/loadavg)
-    a0=$(cpu_app); m0=$(cpu_all)
+    a0=$(cpu_app); m0=$(cpu_all); pg_snapshot "$WORK/$name.pg"
     BENCH_MODE=$mode BENCH_PATIENTS="$DATA/patients.tsv" BENCH_TOKENS="$WORK/tokens.tsv" \
         /usr/bin/time -f '%U %S' -o "$WORK/$name.time" \
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout "$TIMEOUT" --latency -s bench/trends.lua "$BASE" >"$WORK/$name.txt" 2>&1 \
@@ -253,9 +263,7 @@ run_wrk() {
     a1=$(cpu_app); m1=$(cpu_all)
     w=$(awk '{print $1 + $2}' "$WORK/$name.time")
     RESULT_LINE=$(grep '^RESULT ' "$WORK/$name.txt" | tail -1)
-    CPU_NOTE=$(awk -v a=$((a1 - a0)) -v m=$((m1 - m0)) -v w="$w" -v s="$secs" -v t="$TICKS" 'BEGIN {
-        app = a / t / s; wrk = w / s; other = m / t / s - app - wrk; if (other < 0) other = 0
-        printf "cpu (cores of 2): app %.2f, wrk %.2f, other processes and kernel %.2f", app, wrk, other }')
+    CPU_NOTE=$(cpu_split $((a1 - a0)) "$w" "$(pg_ticks_since "$WORK/$name.pg")" $((m1 - m0)) "$secs")
     LOAD_NOTE="load average $l0 -> $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
@@ -264,12 +272,12 @@ warm=$WARMUP
 for phase in $PHASES; do
     if [ "$phase" = batch ]; then
         log "batch: python3 bench/batch-check-ins.py cohort ${BATCHES:-60} $PORT"
-        a0=$(cpu_app)
+        a0=$(cpu_app); pg_snapshot "$WORK/batch.pg"
         BENCH_PATIENTS="$DATA/patients.tsv" BENCH_PASSWORD="$DATA/admin-password" \
             python3 bench/batch-check-ins.py cohort "${BATCHES:-60}" "$PORT" | tee "$WORK/batch.txt" \
             || die "batch-check-ins.py failed"
         RESULTS[batch]=$(cat "$WORK/batch.txt")
-        CPUS[batch]="app cpu over the whole phase, warm-up included: $(awk -v a=$(($(cpu_app) - a0)) -v t="$TICKS" 'BEGIN { printf "%.1f", a / t }') s"
+        CPUS[batch]="cpu over the whole phase, warm-up included: app $(awk -v a=$(($(cpu_app) - a0)) -v t="$TICKS" 'BEGIN { printf "%.1f", a / t }') s, postgres $(awk -v a="$(pg_ticks_since "$WORK/batch.pg")" -v t="$TICKS" 'BEGIN { printf "%.1f", a / t }') s"
         LOADS[batch]="load average $(cut -d' ' -f1-3 /proc/loadavg)"
         continue
     fi
@@ -304,7 +312,7 @@ for phase in $PHASES; do
         echo "          ${CPUS[$phase]}; ${LOADS[$phase]}"
         continue
     fi
-    case "$phase" in trend) target=25 ;; overview) target=50 ;; panel) target=100 ;; esac
+    case "$phase" in trend) target=${TREND_TARGET_MS:-25} ;; overview) target=50 ;; panel) target=100 ;; esac
     awk -v phase="$phase" -v rps="$(field "$r" rps)" -v p50="$(field "$r" p50_ms)" -v p99="$(field "$r" p99_ms)" \
         -v max="$(field "$r" max_ms)" -v n="$(field "$r" requests)" -v bad="$(($(field "$r" non2xx) + $(field "$r" timeouts)))" \
         -v target="$target" 'BEGIN {

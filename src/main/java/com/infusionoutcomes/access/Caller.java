@@ -19,14 +19,18 @@ public class Caller {
     JsonWebToken token;
 
     private Actor override;
+    /** Read from the token once: a request asks several times (access checks, the row's author, its audit). */
+    private Actor actor;
 
     public Actor actor() {
         if (override != null) {
             return override;
         }
-        Actor actor = of(token);
         if (actor == null) {
-            throw new UnauthorizedException();
+            actor = of(token);
+            if (actor == null) {
+                throw new UnauthorizedException();
+            }
         }
         return actor;
     }

@@ -45,4 +45,11 @@ final class AuditContext {
             rc.put(RECORDED, Boolean.TRUE);
         }
     }
+
+    /** The event recorded was not kept after all (its read failed): the failure is to be audited instead. */
+    static void forgetRecorded(RoutingContext rc) {
+        if (rc != null) {
+            rc.remove(RECORDED);
+        }
+    }
 }

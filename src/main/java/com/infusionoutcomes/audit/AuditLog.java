@@ -3,9 +3,11 @@ package com.infusionoutcomes.audit;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -25,24 +27,31 @@ import io.vertx.core.Context;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Records who touched which patient's data. A successful access is recorded in the transaction of the access
- * itself, so a write and its audit event commit or fail together; a failed attempt is recorded on its own.
+ * Records who touched which patient's data. A successful write is recorded in the transaction of the write
+ * itself, so the write and its audit event commit or fail together; a successful read is recorded as its
+ * transaction commits, together with the reads committing at the same time ({@link AuditGroupCommit}), and the
+ * read's commit waits until its event is durable; a failed attempt is recorded on its own.
  */
 @ApplicationScoped
 public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
+    /** Accesses that change nothing, whose events can share commits. */
+    private static final Set<AuditAction> READS = EnumSet.of(AuditAction.READ, AuditAction.LIST, AuditAction.EXPORT);
 
     private final AuditRepository events;
     private final Caller caller;
     private final CurrentVertxRequest http;
     private final AuditSpool spool;
+    private final AuditGroupCommit groupCommit;
 
-    AuditLog(AuditRepository events, Caller caller, CurrentVertxRequest http, AuditSpool spool) {
+    AuditLog(AuditRepository events, Caller caller, CurrentVertxRequest http, AuditSpool spool,
+            AuditGroupCommit groupCommit) {
         this.events = events;
         this.caller = caller;
         this.http = http;
         this.spool = spool;
+        this.groupCommit = groupCommit;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -50,7 +59,7 @@ public class AuditLog {
         RoutingContext rc = http.getCurrent();
         AuditEvent event = event(caller.actor(), action, resourceType, resourceId, patientId, AuditOutcome.SUCCESS,
                 AuditContext.requestId(rc), AuditContext.sourceIp(rc));
-        persist(event, patientsOf(event));
+        recordSuccess(event, patientsOf(event), rc);
         AuditContext.markRecorded(rc);
     }
 
@@ -102,9 +111,20 @@ public class AuditLog {
             Function<T, UUID> patientOf) {
         RoutingContext rc = http.getCurrent();
         List<UUID> patientIds = shown.stream().map(patientOf).filter(Objects::nonNull).toList();
-        persist(event(caller.actor(), action, resourceType, null, null, AuditOutcome.SUCCESS,
-                AuditContext.requestId(rc), AuditContext.sourceIp(rc)), patientIds);
+        recordSuccess(event(caller.actor(), action, resourceType, null, null, AuditOutcome.SUCCESS,
+                AuditContext.requestId(rc), AuditContext.sourceIp(rc)), patientIds, rc);
         AuditContext.markRecorded(rc);
+    }
+
+    /**
+     * A read's event waits for its transaction's commit and shares a database commit with other reads (a read that
+     * fails instead is audited as the failure it is); anything else goes into the caller's transaction.
+     */
+    private void recordSuccess(AuditEvent event, Collection<UUID> patientIds, RoutingContext rc) {
+        if (!READS.contains(event.action) || !groupCommit.holdUntilCommit(event, new LinkedHashSet<>(patientIds),
+                () -> AuditContext.forgetRecorded(rc))) {
+            persist(event, patientIds);
+        }
     }
 
     /** An event and the patients it concerns, in the caller's transaction. */

@@ -5,14 +5,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,15 +43,20 @@ public class PatientService {
     private final Caller caller;
     private final AuditLog audit;
     private final Event<PatientTimezoneChanged> timezoneChanged;
+    private final TransactionSynchronizationRegistry transactions;
+    /** The transaction's resource naming the patients whose row it has locked already. */
+    private static final Object LOCKED = new Object();
     private final Event<PatientEnrolled> enrolled;
 
     PatientService(PatientRepository patients, JsonMergePatch mergePatch, Caller caller, AuditLog audit,
-            Event<PatientTimezoneChanged> timezoneChanged, Event<PatientEnrolled> enrolled) {
+            Event<PatientTimezoneChanged> timezoneChanged, Event<PatientEnrolled> enrolled,
+            TransactionSynchronizationRegistry transactions) {
         this.patients = patients;
         this.mergePatch = mergePatch;
         this.caller = caller;
         this.audit = audit;
         this.timezoneChanged = timezoneChanged;
+        this.transactions = transactions;
         this.enrolled = enrolled;
     }
 
@@ -103,12 +111,21 @@ public class PatientService {
     /**
      * Takes the patient's row lock for the rest of the transaction. Every write that may change what a patient's
      * figures or alerts are takes it first, before any other row lock, so such writes for one patient take turns
-     * (and see each other's rows) and two of them cannot deadlock. Repeating it in one transaction is free.
+     * (and see each other's rows) and two of them cannot deadlock. Repeating it in one transaction costs nothing:
+     * the lock is held until the end of the transaction, so only the first call goes to the database.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockForWrite(UUID patientId) {
-        patients.getEntityManager().createNativeQuery("select id from patient where id = ?1 for update")
-                .setParameter(1, patientId).getResultList();
+        @SuppressWarnings("unchecked")
+        Set<UUID> locked = (Set<UUID>) transactions.getResource(LOCKED);
+        if (locked == null) {
+            locked = new HashSet<>();
+            transactions.putResource(LOCKED, locked);
+        }
+        if (locked.add(patientId)) {
+            patients.getEntityManager().createNativeQuery("select id from patient where id = ?1 for update")
+                    .setParameter(1, patientId).getResultList();
+        }
     }
 
     /**
