@@ -43,15 +43,17 @@ public class PatientService {
     private final Caller caller;
     private final AuditLog audit;
     private final Event<PatientTimezoneChanged> timezoneChanged;
+    private final Event<PatientEnrolled> enrolled;
 
     PatientService(PatientRepository patients, CareTeamRepository careTeams, JsonMergePatch mergePatch, Caller caller,
-            AuditLog audit, Event<PatientTimezoneChanged> timezoneChanged) {
+            AuditLog audit, Event<PatientTimezoneChanged> timezoneChanged, Event<PatientEnrolled> enrolled) {
         this.patients = patients;
         this.careTeams = careTeams;
         this.mergePatch = mergePatch;
         this.caller = caller;
         this.audit = audit;
         this.timezoneChanged = timezoneChanged;
+        this.enrolled = enrolled;
     }
 
     public PatientResponse enroll(PatientRequest request) {
@@ -69,6 +71,7 @@ public class PatientService {
             careTeams.add(patient.id, actor.userId());
         }
         audit.success(AuditAction.CREATE, "Patient", patient.id, patient.id);
+        enrolled.fire(new PatientEnrolled(patient.id));
         return PatientResponse.from(patient);
     }
 
