@@ -18,7 +18,8 @@ import com.infusionoutcomes.trend.Domain;
 
 /**
  * The orders of a panel, each in the direction a clinician triages in: whoever needs attention first. Every
- * order ends in patientId, so it is total and a page boundary is exact.
+ * order ends in patientId (in its text order, as clients and both databases sort ids), so it is total and a page
+ * boundary is exact.
  */
 enum PanelSort {
 
@@ -132,7 +133,7 @@ enum PanelSort {
         private static final Comparator<Position> ORDER = Comparator.comparingInt(Position::rank)
                 .thenComparing(Position::number, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Position::time, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(Position::patientId);
+                .thenComparing(p -> p.patientId().toString());
 
         @Override
         public int compareTo(Position other) {
