@@ -180,12 +180,17 @@ class SummariesNeverDriftTest {
     /** The panel (every sort, paged by cursor) shows each patient's trend figures, in every domain. */
     private static void requirePanelEqualsTrends(List<Course> courses) {
         for (Domain domain : Domain.values()) {
+            Map<Object, JsonPath> trends = new java.util.HashMap<>();
+            for (Course course : courses) {
+                trends.put(course.id, given().get("/api/v1/patients/{p}/trends/{d}", course.id, domain.path())
+                        .then().statusCode(200).extract().jsonPath());
+            }
             for (String sort : List.of("improvementPercent", "category", "lastCheckInAt", "boosterDueOn")) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 String cursor = null;
                 do {
                     var request = given().queryParam("domain", domain.path()).queryParam("sort", sort)
-                            .queryParam("limit", 1);
+                            .queryParam("limit", 2);
                     if (cursor != null) {
                         request.queryParam("cursor", cursor);
                     }
@@ -194,10 +199,11 @@ class SummariesNeverDriftTest {
                     cursor = page.getString("nextCursor");
                 } while (cursor != null);
                 assertEquals(courses.size(), rows.size(), domain + " panel by " + sort);
+                assertEquals(courses.size(), rows.stream().map(r -> r.get("patientId")).distinct().count(),
+                        domain + " panel by " + sort + ": each patient once");
                 for (Map<String, Object> row : rows) {
-                    JsonPath trend = given().get("/api/v1/patients/{p}/trends/{d}", row.get("patientId"), domain.path())
-                            .then().statusCode(200).extract().jsonPath();
-                    String of = domain + " panel row of " + row.get("patientId");
+                    JsonPath trend = trends.get(row.get("patientId"));
+                    String of = domain + " panel row of " + row.get("patientId") + " by " + sort;
                     assertEquals(trend.getString("improvementPercent"), string(row.get("improvementPercent")), of);
                     assertEquals(trend.getString("category"), row.get("category"), of);
                     assertEquals(trend.getString("baseline.value"), string(row.get("baseline")), of);
@@ -219,7 +225,8 @@ class SummariesNeverDriftTest {
     }
 
     private static void apply(Course course, Write w) {
-        Instant at = NOW.minus(w.minutesAgo(), ChronoUnit.MINUTES);
+        // An hour back at least: a completed infusion (50 minutes) must have ended by now.
+        Instant at = NOW.minus(w.minutesAgo() + 60L, ChronoUnit.MINUTES);
         switch (w.kind()) {
             case CHECK_IN -> checkIn(course, checkInJson(course, w, at, false));
             case AHEAD_OF_CLOCK -> checkIn(course, checkInJson(course, w,
