@@ -9,7 +9,9 @@
 # Knobs (environment): DB=h2|postgresql PATIENTS=2000 CASELOAD=100 (patients per clinician) SEED=1 PORT=8090
 #   CONNECTIONS=16 THREADS=2 (wrk) WARMUP=60 (before the first phase) WARMUP_NEXT=20 (before each later one)
 #   DURATION=60 (seconds measured per phase) TIMEOUT=10s (wrk's; slower requests count as timeouts)
-#   PHASES="trend overview panel" (also: post, batch; they add check-ins to the data) BATCHES=60 APP_JAVA_OPTS="" APP_URL_SUFFIX="" (appended to the app's JDBC URL only, e.g.
+#   PHASES="trend overview panel" (also: agree, post, batch; post and batch add check-ins to the data)
+#   READY_SECONDS=600 (how long a start may take: the first start on generated data computes every patient's
+#   outcome summary) BATCHES=60 APP_JAVA_OPTS="" APP_URL_SUFFIX="" (appended to the app's JDBC URL only, e.g.
 #   ";CACHE_SIZE=131072" to try a larger H2 page cache)
 #   REGENERATE=1 (generate again even if the data exists) GENERATE_ONLY=1 (stop after generating)
 #   VARIANT=name (a separate copy of the data, e.g. one changed by hand for an experiment: see bench/README.md)
@@ -36,6 +38,8 @@
 #      post      POST /api/v1/patients/{id}/check-ins             (a DAILY check-in recorded a second ago)
 #      batch     not wrk: bench/batch-check-ins.py cohort, BATCHES batches of 500 check-ins, each to another
 #                random patient, from 1 and then 4 client threads (after its own 20-batch warm-up)
+#      agree     not wrk, a check: bench/panel-vs-trends.py compares every patient's panel rows with their trends
+#                (all four domains) and fails the run on any difference
 #    Each phase prints how the 2 cores were spent (the app, wrk, everything else) and the load average: the
 #    machine is shared, and a phase with much "other" CPU should be run again.
 # 5. Summary against the targets: trend p99 < 25 ms, overview p99 < 50 ms, panel p99 < 100 ms, post >= 1,500/s,
@@ -76,7 +80,7 @@ if [ "$DB" = postgresql ]; then
     psql -d postgres -Atqc 'select 1' >/dev/null || die "cannot reach PostgreSQL at $PGUSER@$PGHOST:$PGPORT"
 fi
 for phase in $PHASES; do
-    case "$phase" in trend | overview | panel | post | batch) ;; *) die "unknown phase $phase (trend, overview, panel, post, batch)" ;; esac
+    case "$phase" in trend | overview | panel | post | batch | agree) ;; *) die "unknown phase $phase (trend, overview, panel, post, batch, agree)" ;; esac
 done
 
 ROOT=target/bench-trends
@@ -131,13 +135,14 @@ start_app() {
         -Dinfusion.demo-data.enabled=false "-Dinfusion.auth.signing-key=$PWD/$DATA/token-signing-key.pem" \
         -jar "$APP_DIR/quarkus-run.jar" >"$out" 2>&1 &
     APP_PID=$!
-    for _ in $(seq 1 240); do
+    for _ in $(seq 1 $((${READY_SECONDS:-600} * 2))); do
         curl -sf -o /dev/null "$BASE/q/health/ready" && break
         kill -0 "$APP_PID" 2>/dev/null || { cat "$out"; die "the app exited"; }
         sleep 0.5
     done
     curl -sf -o /dev/null "$BASE/q/health/ready" || { cat "$out"; die "the app did not become ready"; }
     grep -m1 'started in' "$out" || true
+    grep -i 'outcome summaries' "$out" | tail -2 || true
 }
 stop_app() {
     if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -270,6 +275,14 @@ run_wrk() {
 declare -A RESULTS CPUS LOADS
 warm=$WARMUP
 for phase in $PHASES; do
+    if [ "$phase" = agree ]; then
+        log "agree: python3 bench/panel-vs-trends.py $PORT"
+        BENCH_PATIENTS="$DATA/patients.tsv" BENCH_PASSWORD="$DATA/admin-password" \
+            python3 bench/panel-vs-trends.py "$PORT" | tee "$WORK/agree.txt" \
+            || die "the panel and the trends differ (above)"
+        RESULTS[agree]=$(tail -1 "$WORK/agree.txt")
+        continue
+    fi
     if [ "$phase" = batch ]; then
         log "batch: python3 bench/batch-check-ins.py cohort ${BATCHES:-60} $PORT"
         a0=$(cpu_app); pg_snapshot "$WORK/batch.pg"
@@ -298,6 +311,10 @@ done
 log "summary: $NAME, $CONNECTIONS connections, ${DURATION}s measured per phase"
 for phase in $PHASES; do
     r=${RESULTS[$phase]}
+    if [ "$phase" = agree ]; then
+        echo "agree     $r"
+        continue
+    fi
     if [ "$phase" = batch ]; then
         awk '/workers=/ { rate = $NF == "check-ins/s" ? $(NF - 1) : $NF
             printf "batch     %s   >= 20,000/s: %s\n", $0, (rate + 0 >= 20000) ? "met" : "MISSED" }' <<<"$r"

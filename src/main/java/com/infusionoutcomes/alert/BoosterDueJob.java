@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.infusionoutcomes.session.SessionStatus;
+import com.infusionoutcomes.summary.OutcomeSummaries;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -30,13 +31,15 @@ public class BoosterDueJob {
     private final EntityManager em;
     private final TrendAlertRules rules;
     private final PatientScan scan;
+    private final OutcomeSummaries summaries;
     private final Duration period;
 
-    BoosterDueJob(EntityManager em, TrendAlertRules rules, PatientScan scan,
+    BoosterDueJob(EntityManager em, TrendAlertRules rules, PatientScan scan, OutcomeSummaries summaries,
             @ConfigProperty(name = "infusion.alerts.booster-due.every", defaultValue = "1h") Duration period) {
         this.em = em;
         this.rules = rules;
         this.scan = scan;
+        this.summaries = summaries;
         this.period = period;
     }
 
@@ -63,6 +66,9 @@ public class BoosterDueJob {
      * only an unresolved one whose condition cleared (a due date moved later can come due again).
      */
     private List<UUID> candidates(Instant now) {
+        // The rule reads the summaries: first bring up to date those that time changed (a check-in or session
+        // recorded ahead of the clock whose time has come).
+        summaries.refreshDue(null, now);
         return em.createQuery("select s.patientId from InfusionSession s where s.status = :completed"
                 + " and s.startedAt <= :now"
                 + " and not exists (select 1 from InfusionSession later where later.patientId = s.patientId"

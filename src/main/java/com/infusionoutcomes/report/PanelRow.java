@@ -8,13 +8,11 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.infusionoutcomes.patient.Patient;
+import com.infusionoutcomes.summary.OutcomeSummary;
 import com.infusionoutcomes.system.Csv;
-import com.infusionoutcomes.trend.BoosterForecast;
 import com.infusionoutcomes.trend.BoosterStatus;
 import com.infusionoutcomes.trend.Category;
 import com.infusionoutcomes.trend.Domain;
-import com.infusionoutcomes.trend.Trend;
 
 /**
  * One patient of a clinician's panel: the figures of the patient's trend in the panel's domain, as the trend
@@ -50,12 +48,10 @@ public record PanelRow(UUID patientId, String displayName, int completedSessions
                 .code(boosterCovered).end();
     }
 
-    static PanelRow of(Patient patient, Trend trend, Instant lastCheckInAt, int openAlerts) {
-        BoosterForecast booster = trend.boosterForecast();
-        return new PanelRow(patient.id, patient.displayName, trend.sessions().size(), lastCheckInAt,
-                trend.baseline() == null ? null : trend.baseline().value(),
-                trend.current() == null ? null : trend.current().value(),
-                trend.improvementPercent(), trend.category(), trend.lastDurabilityDays().orElse(null),
-                openAlerts, booster.status(), booster.dueOn(), booster.covered());
+    static PanelRow of(OutcomeSummary s, String displayName, int openAlerts) {
+        return new PanelRow(s.patientId, displayName, s.completedSessions, s.lastCheckInAt,
+                OutcomeSummary.shown(s.baseline), OutcomeSummary.shown(s.current),
+                OutcomeSummary.shown(s.improvementPercent), s.category, OutcomeSummary.shown(s.lastDurabilityDays),
+                openAlerts, s.boosterStatus, s.boosterDueOn, s.boosterCovered);
     }
 }

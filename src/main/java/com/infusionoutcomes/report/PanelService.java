@@ -2,58 +2,51 @@ package com.infusionoutcomes.report;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import com.infusionoutcomes.access.Actor;
 import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.alert.AlertRepository;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
-import com.infusionoutcomes.patient.Patient;
-import com.infusionoutcomes.patient.PatientRepository;
+import com.infusionoutcomes.summary.OutcomeSummaries;
+import com.infusionoutcomes.summary.OutcomeSummary;
 import com.infusionoutcomes.system.CsvExport;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.Page;
 import com.infusionoutcomes.system.ProblemException;
-import com.infusionoutcomes.trend.CheckInRow;
-import com.infusionoutcomes.trend.CompletedSession;
 import com.infusionoutcomes.trend.Domain;
-import com.infusionoutcomes.trend.Granularity;
-import com.infusionoutcomes.trend.TrendInput;
-import com.infusionoutcomes.trend.TrendQuery;
-import com.infusionoutcomes.trend.TrendRepository;
 
 /**
- * A clinician's caseload in one domain. Five reads whatever the caseload's size (its patients, all their
- * check-ins, all their completed and scheduled sessions, their unresolved alert counts), then one pass of the same computation the trend endpoint uses per
- * patient. Sorting by a computed figure needs every row, so the whole caseload is computed on each page: the
- * cost grows with the caseload's data, never with a query per patient.
+ * A clinician's caseload in one domain, read from the patients' stored outcome summaries (kept equal to the trend
+ * endpoint's figures by every write, see {@link OutcomeSummaries}): one keyset-paged query over the caseload's
+ * summaries in the sort's index order, so a page costs the same whatever the length of the patients' histories.
  */
 @ApplicationScoped
 @Transactional
 public class PanelService {
 
     private static final String RESOURCE = "Report";
+    // Open alerts are counted for the rows read only: the panel shows them but does not order by them.
+    private static final String ROWS = "select s, p.displayName, (select count(a) from Alert a"
+            + " where a.patientId = s.patientId and a.openKey is not null)"
+            + " from CareTeamMember m join OutcomeSummary s on s.patientId = m.patientId"
+            + " join Patient p on p.id = s.patientId where m.userId = :clinician and s.domain = :domain";
 
-    private final PatientRepository patients;
-    private final TrendRepository trends;
+    private final EntityManager em;
+    private final OutcomeSummaries summaries;
     private final Caller caller;
     private final AuditLog audit;
-    private final AlertRepository alerts;
 
-    PanelService(PatientRepository patients, TrendRepository trends, Caller caller, AuditLog audit,
-            AlertRepository alerts) {
-        this.patients = patients;
-        this.trends = trends;
-        this.alerts = alerts;
+    PanelService(EntityManager em, OutcomeSummaries summaries, Caller caller, AuditLog audit) {
+        this.em = em;
+        this.summaries = summaries;
         this.caller = caller;
         this.audit = audit;
     }
@@ -61,22 +54,16 @@ public class PanelService {
     public Page<PanelRow> panel(Domain domain, PanelSort sort, Cursor after, int limit) {
         requireClinician();
         PanelSort.Position start = after == null ? null : sort.after(domain, after);
-        List<PanelRow> rows = rows(domain, sort).stream()
-                .filter(row -> start == null || sort.position(row).compareTo(start) > 0)
-                .limit(limit + 1L)
-                .toList();
+        List<PanelRow> rows = rows(domain, sort, start, limit + 1);
         Page<PanelRow> page = Page.of(rows, limit, row -> sort.cursor(domain, row), row -> row);
         audit.successShowing(AuditAction.LIST, RESOURCE, page.items(), PanelRow::patientId);
         return page;
     }
 
-    /**
-     * The whole panel in the same order, as CSV. The rows are computed before the first byte is sent (the order
-     * needs all of them, as for a page), then written as they are formatted.
-     */
+    /** The whole panel in the same order, as CSV, read before the first byte is sent. */
     public StreamingOutput export(Domain domain, PanelSort sort) {
         requireClinician();
-        List<PanelRow> rows = rows(domain, sort);
+        List<PanelRow> rows = rows(domain, sort, null, null);
         audit.successShowing(AuditAction.EXPORT, RESOURCE, rows, PanelRow::patientId);
         return CsvExport.of(PanelRow.COLUMNS, csv -> {
             for (PanelRow row : rows) {
@@ -91,26 +78,33 @@ public class PanelService {
         }
     }
 
-    /** Every patient of the caller's caseload, as of now, in the sort's order. */
-    private List<PanelRow> rows(Domain domain, PanelSort sort) {
+    /** The caseload's rows as of now in the sort's order, after {@code start}, at most {@code max}. */
+    private List<PanelRow> rows(Domain domain, PanelSort sort, PanelSort.Position start, Integer max) {
         Actor actor = caller.actor();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        TrendQuery query = new TrendQuery(domain, null, now, now, Granularity.DAY);
-        List<Patient> caseload = patients.caseload(actor.userId());
-        Map<UUID, List<CheckInRow>> checkIns = trends.checkInsOfCaseload(actor.userId(), now);
-        Map<UUID, List<CompletedSession>> sessions = trends.completedSessionsOfCaseload(actor.userId(), now);
-        Map<UUID, List<Instant>> scheduled = trends.scheduledStartsOfCaseload(actor.userId());
-        Map<UUID, Integer> openAlerts = alerts.unresolvedCountsOfCaseload(actor.userId());
-        return caseload.stream()
-                .map(patient -> row(patient, new TrendInput(TrendRepository.subject(patient),
-                        checkIns.getOrDefault(patient.id, List.of()),
-                        sessions.getOrDefault(patient.id, List.of()), scheduled.getOrDefault(patient.id, List.of())),
-                        query, openAlerts.getOrDefault(patient.id, 0)))
-                .sorted(Comparator.comparing(sort::position))
+        summaries.refreshDue(actor.userId(), now);
+        String keyset = "";
+        Object[] key = null;
+        if (start != null) {
+            key = sort.key(start);
+            StringBuilder params = new StringBuilder();
+            for (int i = 0; i < key.length; i++) {
+                params.append(i == 0 ? "" : ", ").append(":k").append(i);
+            }
+            keyset = " and (" + sort.columns() + ") > (" + params + ")";
+        }
+        TypedQuery<Object[]> query = em.createQuery(ROWS + keyset + " order by " + sort.columns(), Object[].class)
+                .setParameter("clinician", actor.userId()).setParameter("domain", domain);
+        if (key != null) {
+            for (int i = 0; i < key.length; i++) {
+                query.setParameter("k" + i, key[i]);
+            }
+        }
+        if (max != null) {
+            query.setMaxResults(max);
+        }
+        return query.getResultList().stream()
+                .map(r -> PanelRow.of((OutcomeSummary) r[0], (String) r[1], ((Number) r[2]).intValue()))
                 .toList();
-    }
-
-    private static PanelRow row(Patient patient, TrendInput input, TrendQuery query, int openAlerts) {
-        return PanelRow.of(patient, input.trend(query), input.lastCheckInAt(), openAlerts);
     }
 }

@@ -2,6 +2,7 @@ package com.infusionoutcomes.report;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -10,19 +11,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.infusionoutcomes.summary.OutcomeSummaries;
 import com.infusionoutcomes.system.Cursor;
 import com.infusionoutcomes.system.ProblemException;
-import com.infusionoutcomes.trend.Category;
 import com.infusionoutcomes.trend.Domain;
 
 /**
  * The orders of a panel, each in the direction a clinician triages in: whoever needs attention first. Every
- * order ends in patientId, so it is total and a page boundary is exact.
+ * order ends in patientId (in its text order, as clients and both databases sort ids), so it is total and a page
+ * boundary is exact.
  */
 enum PanelSort {
 
     /** Least improved first; patients without a percentage (no data, or a baseline of 0) last. */
-    IMPROVEMENT_PERCENT("improvementPercent") {
+    IMPROVEMENT_PERCENT("improvementPercent", "s.improvementRank, s.improvementKey, s.patientId") {
+        @Override
+        Object[] key(Position p) {
+            return new Object[] { p.rank(), p.number() == null ? BigDecimal.ZERO : p.number(), p.patientId() };
+        }
+
         @Override
         Position position(PanelRow row) {
             return new Position(row.improvementPercent() == null ? 1 : 0, row.improvementPercent(), null,
@@ -30,7 +37,12 @@ enum PanelSort {
         }
     },
     /** Longest silent first: patients who never reported lead, then the oldest last check-in. */
-    LAST_CHECK_IN_AT("lastCheckInAt") {
+    LAST_CHECK_IN_AT("lastCheckInAt", "s.checkInRank, s.checkInKey, s.patientId") {
+        @Override
+        Object[] key(Position p) {
+            return new Object[] { p.rank(), p.time() == null ? OutcomeSummaries.NO_TIME : p.time(), p.patientId() };
+        }
+
         @Override
         Position position(PanelRow row) {
             return new Position(row.lastCheckInAt() == null ? 0 : 1, null, row.lastCheckInAt(), row.patientId());
@@ -40,17 +52,31 @@ enum PanelSort {
      * WORSENED, NO_CHANGE, MINIMAL, MODERATE, SUBSTANTIAL, then INSUFFICIENT_DATA; within a category the least
      * improved first.
      */
-    CATEGORY("category") {
+    CATEGORY("category", "s.categoryRank, s.improvementRank, s.improvementKey, s.patientId") {
+        @Override
+        Object[] key(Position p) {
+            return new Object[] { p.rank(), p.number() == null ? 1 : 0,
+                    p.number() == null ? BigDecimal.ZERO : p.number(), p.patientId() };
+        }
+
         @Override
         Position position(PanelRow row) {
-            return new Position(SEVERITY.indexOf(row.category()), row.improvementPercent(), null, row.patientId());
+            return new Position(OutcomeSummaries.CATEGORY_ORDER.indexOf(row.category()), row.improvementPercent(), null,
+                    row.patientId());
         }
     },
     /**
      * Soonest booster due first (an overdue one leads) among those no scheduled infusion covers, then the covered
      * ones by due date, then patients without a due date.
      */
-    BOOSTER_DUE_ON("boosterDueOn") {
+    BOOSTER_DUE_ON("boosterDueOn", "s.boosterRank, s.boosterKey, s.patientId") {
+        @Override
+        Object[] key(Position p) {
+            return new Object[] { p.rank(),
+                    p.time() == null ? OutcomeSummaries.NO_DATE : LocalDate.ofInstant(p.time(), ZoneOffset.UTC),
+                    p.patientId() };
+        }
+
         @Override
         Position position(PanelRow row) {
             if (row.boosterDueOn() == null) {
@@ -61,18 +87,28 @@ enum PanelSort {
         }
     };
 
-    private static final List<Category> SEVERITY = List.of(Category.WORSENED, Category.NO_CHANGE, Category.MINIMAL,
-            Category.MODERATE, Category.SUBSTANTIAL, Category.INSUFFICIENT_DATA);
-
     static final PanelSort DEFAULT = IMPROVEMENT_PERCENT;
 
     private final String parameter;
+    private final String columns;
 
-    PanelSort(String parameter) {
+    PanelSort(String parameter, String columns) {
         this.parameter = parameter;
+        this.columns = columns;
     }
 
     abstract Position position(PanelRow row);
+
+    /**
+     * The position as the values of the summary's key columns for this order ({@link #columns}): the stored keys
+     * are non-null (a missing value is placed by its rank), so a page boundary is one row comparison.
+     */
+    abstract Object[] key(Position position);
+
+    /** The summary columns ({@code s.}) whose ascending order is this order; one index serves each. */
+    String columns() {
+        return columns;
+    }
 
     static Optional<PanelSort> fromParameter(String value) {
         for (PanelSort sort : values()) {
@@ -97,7 +133,7 @@ enum PanelSort {
         private static final Comparator<Position> ORDER = Comparator.comparingInt(Position::rank)
                 .thenComparing(Position::number, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Position::time, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(Position::patientId);
+                .thenComparing(p -> p.patientId().toString());
 
         @Override
         public int compareTo(Position other) {

@@ -1,0 +1,286 @@
+package com.infusionoutcomes.summary;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.infusionoutcomes.checkin.CheckInCorrected;
+import com.infusionoutcomes.checkin.CheckInStatus;
+import com.infusionoutcomes.checkin.CheckInsRecorded;
+import com.infusionoutcomes.patient.Patient;
+import com.infusionoutcomes.patient.PatientEnrolled;
+import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.patient.PatientTimezoneChanged;
+import com.infusionoutcomes.session.SessionChanged;
+import com.infusionoutcomes.session.SessionStatus;
+import com.infusionoutcomes.trend.BoosterForecast;
+import com.infusionoutcomes.trend.Category;
+import com.infusionoutcomes.trend.CompletedSession;
+import com.infusionoutcomes.trend.Domain;
+import com.infusionoutcomes.trend.Granularity;
+import com.infusionoutcomes.trend.Trend;
+import com.infusionoutcomes.trend.TrendInput;
+import com.infusionoutcomes.trend.TrendQuery;
+import com.infusionoutcomes.trend.TrendRepository;
+
+/**
+ * Keeps each patient's {@link OutcomeSummary} rows equal to what the trend endpoint computes for them: every write
+ * that changes a patient's figures publishes an event in its transaction, with the patient's write lock held, and
+ * this recomputes the patient's summaries from the records through the trend engine ({@link TrendInput#trend}) in
+ * that transaction, before the alert rules that read them.
+ *
+ * <p>Only time changes a figure without a write, and only one way: a check-in or a session may be recorded up to 5
+ * minutes ahead of the clock, and a trend as of now does not see it until its time comes. Such a row stores that
+ * time as {@code refreshAt}; {@link #refreshDue} recomputes rows whose time has come, before the panel reads a
+ * caseload and before the booster scan. Nothing else in a summary depends on the clock: a booster's due date and
+ * whether it is covered are dates of the course, and whether it is due "soon" is decided by the rule against
+ * today.
+ */
+@ApplicationScoped
+public class OutcomeSummaries {
+
+    /**
+     * Before the rules that read the summaries ({@code TrendAlertRules.AFTER_FIGURES}, APPLICATION + 500): CDI
+     * runs lower priorities first.
+     */
+    public static final int PRIORITY = jakarta.interceptor.Interceptor.Priority.APPLICATION + 400;
+
+    /** The panel's triage order of categories: WORSENED first, INSUFFICIENT_DATA last. */
+    public static final List<Category> CATEGORY_ORDER = List.of(Category.WORSENED, Category.NO_CHANGE,
+            Category.MINIMAL, Category.MODERATE, Category.SUBSTANTIAL, Category.INSUFFICIENT_DATA);
+
+    /** The key of a missing value in an order that puts it by rank, never compared with a real value. */
+    public static final Instant NO_TIME = Instant.EPOCH;
+    public static final LocalDate NO_DATE = LocalDate.EPOCH;
+
+    private final EntityManager em;
+    private final TrendRepository trends;
+    private final PatientService patients;
+
+    OutcomeSummaries(EntityManager em, TrendRepository trends, PatientService patients) {
+        this.em = em;
+        this.trends = trends;
+        this.patients = patients;
+    }
+
+    void enrolled(@Observes @Priority(PRIORITY) PatientEnrolled event) {
+        update(event.patientId());
+    }
+
+    void checkInsRecorded(@Observes @Priority(PRIORITY) CheckInsRecorded event) {
+        update(event.patientId());
+    }
+
+    void checkInCorrected(@Observes @Priority(PRIORITY) CheckInCorrected event) {
+        update(event.patientId());
+    }
+
+    void sessionChanged(@Observes @Priority(PRIORITY) SessionChanged event) {
+        update(event.patientId());
+    }
+
+    void timezoneChanged(@Observes @Priority(PRIORITY) PatientTimezoneChanged event) {
+        update(event.patientId());
+    }
+
+    /** Recomputes the patient's summaries as of now, in the writing transaction (which holds the write lock). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void update(UUID patientId) {
+        store(compute(patientId, now()));
+    }
+
+    /** The patient's summary in one domain; empty only for a patient that has none yet. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<OutcomeSummary> find(UUID patientId, Domain domain) {
+        return java.util.Optional.ofNullable(em.find(OutcomeSummary.class, new OutcomeSummary.Key(patientId, domain)));
+    }
+
+    /**
+     * What the patient's summaries are as of {@code now}, computed from the records, not stored: the whole course
+     * (the slope is a least-squares fit over every value), read as the trend endpoint reads it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<OutcomeSummary> compute(UUID patientId, Instant now) {
+        Patient patient = patients.requireUnscoped(patientId);
+        List<CompletedSession> sessions = trends.completedSessions(patientId, now);
+        TrendInput input = new TrendInput(TrendRepository.subject(patient), trends.checkIns(patientId, now), sessions,
+                trends.scheduledStarts(patientId));
+        Instant refreshAt = nextChangeAfter(patientId, now);
+        List<OutcomeSummary> summaries = new ArrayList<>();
+        for (Domain domain : Domain.values()) {
+            Trend trend = input.trend(new TrendQuery(domain, null, now, now, Granularity.DAY));
+            summaries.add(of(trend, domain, input.lastCheckInAt(), now, refreshAt));
+        }
+        return summaries;
+    }
+
+    /** Replaces the stored rows by {@code computed}, keeping managed rows managed. */
+    private void store(List<OutcomeSummary> computed) {
+        for (OutcomeSummary summary : computed) {
+            OutcomeSummary stored = em.find(OutcomeSummary.class,
+                    new OutcomeSummary.Key(summary.patientId, summary.domain));
+            if (stored == null) {
+                em.persist(summary);
+            } else {
+                copy(summary, stored);
+            }
+        }
+    }
+
+    /**
+     * Recomputes the summaries whose figures time has changed since they were stored (see the class comment), of
+     * the clinician's caseload or, with a null clinician, of every patient. Each under the patient's write lock,
+     * in the caller's transaction.
+     *
+     * @return how many patients were recomputed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int refreshDue(UUID clinicianId, Instant now) {
+        List<UUID> due = clinicianId == null
+                ? em.createQuery("select distinct s.patientId from OutcomeSummary s where s.refreshAt <= :now",
+                        UUID.class).setParameter("now", now).getResultList()
+                : em.createQuery("select distinct s.patientId from OutcomeSummary s where s.refreshAt <= :now"
+                        + " and exists (select 1 from CareTeamMember m where m.patientId = s.patientId"
+                        + " and m.userId = :clinician)", UUID.class)
+                        .setParameter("now", now).setParameter("clinician", clinicianId).getResultList();
+        for (UUID patientId : due) {
+            patients.lockForWrite(patientId);
+            store(compute(patientId, now));
+        }
+        return due.size();
+    }
+
+    /** The patient's stored rows, by domain (for comparing with {@link #compute}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Domain, OutcomeSummary> stored(UUID patientId) {
+        return em.createQuery("select s from OutcomeSummary s where s.patientId = :patient", OutcomeSummary.class)
+                .setParameter("patient", patientId).getResultList().stream()
+                .collect(Collectors.toMap(s -> s.domain, Function.identity()));
+    }
+
+    /** Recomputes and stores one patient's summaries under the write lock (rebuild and backfill). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rebuild(UUID patientId) {
+        patients.lockForWrite(patientId);
+        store(compute(patientId, now()));
+    }
+
+    /** The earliest check-in or completed session after {@code now}: when a trend as of now next changes. */
+    private Instant nextChangeAfter(UUID patientId, Instant now) {
+        Instant checkIn = em.createQuery("select min(c.recordedAt) from CheckIn c where c.patientId = :patient"
+                + " and c.recordedAt > :now and c.status <> :withdrawn", Instant.class)
+                .setParameter("patient", patientId).setParameter("now", now)
+                .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).getSingleResult();
+        Instant session = em.createQuery("select min(s.startedAt) from InfusionSession s where s.patientId = :patient"
+                + " and s.status = :completed and s.startedAt > :now", Instant.class)
+                .setParameter("patient", patientId).setParameter("now", now)
+                .setParameter("completed", SessionStatus.COMPLETED).getSingleResult();
+        if (checkIn == null) {
+            return session;
+        }
+        return session == null || checkIn.isBefore(session) ? checkIn : session;
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static OutcomeSummary of(Trend trend, Domain domain, Instant lastCheckInAt, Instant now, Instant refreshAt) {
+        OutcomeSummary s = new OutcomeSummary();
+        s.patientId = trend.patientId();
+        s.domain = domain;
+        s.computedAt = now;
+        s.refreshAt = refreshAt;
+        s.completedSessions = trend.sessions().size();
+        s.lastCheckInAt = lastCheckInAt;
+        if (trend.baseline() != null) {
+            s.baseline = trend.baseline().value();
+            s.baselineMethod = trend.baseline().method();
+            s.baselineN = trend.baseline().n();
+        }
+        if (trend.latest() != null) {
+            s.latest = trend.latest().value();
+            s.latestAt = trend.latest().recordedAt();
+        }
+        if (trend.current() != null) {
+            s.current = trend.current().value();
+            s.currentN = trend.current().n();
+        }
+        s.absoluteChange = trend.absoluteChange();
+        s.improvementPercent = trend.improvementPercent();
+        s.category = trend.category();
+        s.slopePerWeek = trend.slopePerWeek();
+        if (!trend.sessions().isEmpty()) {
+            Trend.SessionEffect last = trend.sessions().get(trend.sessions().size() - 1);
+            s.latestSessionId = last.sessionId();
+            s.lastDurabilityDays = last.durabilityDays();
+            s.lastDurabilityCensored = last.durabilityCensored();
+        }
+        BoosterForecast booster = trend.boosterForecast();
+        s.boosterStatus = booster.status();
+        s.boosterDueOn = booster.dueOn();
+        s.boosterExpectedReliefDays = booster.expectedReliefDays();
+        s.boosterBasedOn = booster.basedOnSessionIds().isEmpty() ? null
+                : booster.basedOnSessionIds().stream()
+                        .map(id -> Integer.toString(trend.sessions().stream().filter(e -> e.sessionId().equals(id))
+                                .findFirst().orElseThrow().number()))
+                        .collect(Collectors.joining(","));
+        s.boosterReliefHeldAtLeastDays = booster.reliefHeldAtLeastDays();
+        s.boosterCovered = booster.covered();
+        s.improvementRank = s.improvementPercent == null ? 1 : 0;
+        s.improvementKey = s.improvementPercent == null ? BigDecimal.ZERO : s.improvementPercent;
+        s.categoryRank = CATEGORY_ORDER.indexOf(s.category);
+        s.checkInRank = lastCheckInAt == null ? 0 : 1;
+        s.checkInKey = lastCheckInAt == null ? NO_TIME : lastCheckInAt;
+        s.boosterRank = s.boosterDueOn == null ? 2 : Boolean.TRUE.equals(s.boosterCovered) ? 1 : 0;
+        s.boosterKey = s.boosterDueOn == null ? NO_DATE : s.boosterDueOn;
+        return s;
+    }
+
+    private static void copy(OutcomeSummary from, OutcomeSummary to) {
+        to.computedAt = from.computedAt;
+        to.refreshAt = from.refreshAt;
+        to.completedSessions = from.completedSessions;
+        to.lastCheckInAt = from.lastCheckInAt;
+        to.baseline = from.baseline;
+        to.baselineMethod = from.baselineMethod;
+        to.baselineN = from.baselineN;
+        to.latest = from.latest;
+        to.latestAt = from.latestAt;
+        to.current = from.current;
+        to.currentN = from.currentN;
+        to.absoluteChange = from.absoluteChange;
+        to.improvementPercent = from.improvementPercent;
+        to.category = from.category;
+        to.slopePerWeek = from.slopePerWeek;
+        to.latestSessionId = from.latestSessionId;
+        to.lastDurabilityDays = from.lastDurabilityDays;
+        to.lastDurabilityCensored = from.lastDurabilityCensored;
+        to.boosterStatus = from.boosterStatus;
+        to.boosterDueOn = from.boosterDueOn;
+        to.boosterExpectedReliefDays = from.boosterExpectedReliefDays;
+        to.boosterBasedOn = from.boosterBasedOn;
+        to.boosterReliefHeldAtLeastDays = from.boosterReliefHeldAtLeastDays;
+        to.boosterCovered = from.boosterCovered;
+        to.improvementRank = from.improvementRank;
+        to.improvementKey = from.improvementKey;
+        to.categoryRank = from.categoryRank;
+        to.checkInRank = from.checkInRank;
+        to.checkInKey = from.checkInKey;
+        to.boosterRank = from.boosterRank;
+        to.boosterKey = from.boosterKey;
+    }
+}
