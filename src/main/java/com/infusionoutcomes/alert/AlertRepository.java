@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.infusionoutcomes.system.Cursor;
+import com.infusionoutcomes.paging.Cursor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -134,7 +134,7 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 return new AlertCursor(parts.length == 3 && "1".equals(parts[0]), Integer.parseInt(parts[first]),
                         Cursor.after(parts[first + 1], c.id()).instantKey(), c.id());
             } catch (RuntimeException e) {
-                throw com.infusionoutcomes.system.ProblemException.badParameter("cursor",
+                throw com.infusionoutcomes.problem.ProblemException.badParameter("cursor",
                         "not a cursor issued by this API");
             }
         }

@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.Page;
-import com.infusionoutcomes.system.QueryParameters;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.paging.Page;
+import com.infusionoutcomes.paging.QueryParameters;
 
 /** Safety alerts, for the clinicians caring for the patient. */
 @Path("/api/v1/alerts")

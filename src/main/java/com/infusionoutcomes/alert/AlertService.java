@@ -10,12 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.caller.Caller;
+import com.infusionoutcomes.paging.Page;
 import com.infusionoutcomes.patient.PatientService;
-import com.infusionoutcomes.system.Page;
-import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.problem.ProblemException;
 
 /**
  * Raises alerts inside the transaction of the write that triggered them, and lets the care team work them.

@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.Page;
-import com.infusionoutcomes.system.QueryParameters;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.paging.Page;
+import com.infusionoutcomes.paging.QueryParameters;
 
 /** One patient's alerts (a separate root: the patient resources own the /api/v1/patients prefix). */
 @Path("/api/v1/patients/{patientId}/alerts")

@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.infusionoutcomes.access.Caller;
-import com.infusionoutcomes.system.JobLease;
+import com.infusionoutcomes.caller.Caller;
+import com.infusionoutcomes.persistence.JobLease;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

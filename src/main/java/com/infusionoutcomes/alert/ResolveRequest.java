@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.infusionoutcomes.system.PlainText;
+import com.infusionoutcomes.validation.PlainText;
 
 /** What the clinician did about the alert. */
 @Schema(name = "AlertResolveRequest")

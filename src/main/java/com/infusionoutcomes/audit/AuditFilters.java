@@ -6,8 +6,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import com.infusionoutcomes.access.Actor;
-import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.caller.Actor;
+import com.infusionoutcomes.caller.Caller;
 
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;

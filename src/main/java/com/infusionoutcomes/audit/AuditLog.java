@@ -17,8 +17,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import com.infusionoutcomes.access.Actor;
-import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.caller.Actor;
+import com.infusionoutcomes.caller.Caller;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;

@@ -14,10 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.Page;
-import com.infusionoutcomes.system.QueryParameters;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.paging.Cursor;
+import com.infusionoutcomes.paging.Page;
+import com.infusionoutcomes.paging.QueryParameters;
 
 @Path("/api/v1/audit-events")
 @Produces(MediaType.APPLICATION_JSON)

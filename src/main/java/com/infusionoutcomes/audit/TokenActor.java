@@ -2,8 +2,8 @@ package com.infusionoutcomes.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.infusionoutcomes.access.Actor;
-import com.infusionoutcomes.access.Caller;
+import com.infusionoutcomes.caller.Actor;
+import com.infusionoutcomes.caller.Caller;
 
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;

@@ -12,8 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.infusionoutcomes.account.UserResponse;
-import com.infusionoutcomes.system.NeverReplayed;
+import com.infusionoutcomes.idempotency.NeverReplayed;
+import com.infusionoutcomes.user.UserResponse;
 
 import io.vertx.core.http.HttpServerRequest;
 

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.NeverReplayed;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.idempotency.NeverReplayed;
 
 @Path("/api/v1/patients/{patientId}/enrollment-code")
 @Produces(MediaType.APPLICATION_JSON)

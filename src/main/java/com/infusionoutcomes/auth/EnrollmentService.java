@@ -8,20 +8,20 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.infusionoutcomes.access.Actor;
-import com.infusionoutcomes.access.Caller;
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.account.AppUser;
-import com.infusionoutcomes.account.Passwords;
-import com.infusionoutcomes.account.UserRepository;
-import com.infusionoutcomes.account.UserResponse;
-import com.infusionoutcomes.account.UserService;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.audit.AuditOutcome;
+import com.infusionoutcomes.caller.Actor;
+import com.infusionoutcomes.caller.Caller;
+import com.infusionoutcomes.caller.Role;
 import com.infusionoutcomes.patient.Patient;
 import com.infusionoutcomes.patient.PatientService;
-import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.problem.ProblemException;
+import com.infusionoutcomes.user.AppUser;
+import com.infusionoutcomes.user.Passwords;
+import com.infusionoutcomes.user.UserRepository;
+import com.infusionoutcomes.user.UserResponse;
+import com.infusionoutcomes.user.UserService;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.problem.ProblemException;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;

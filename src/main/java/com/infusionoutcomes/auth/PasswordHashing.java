@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.infusionoutcomes.account.Passwords;
-import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.problem.ProblemException;
+import com.infusionoutcomes.user.Passwords;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.infusionoutcomes.account.Passwords;
+import com.infusionoutcomes.user.Passwords;
 
 @Schema(name = "PasswordResetRequest")
 public record PasswordResetRequest(

@@ -10,8 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.NeverReplayed;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.idempotency.NeverReplayed;
 
 import io.vertx.core.http.HttpServerRequest;
 

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.NeverReplayed;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.idempotency.NeverReplayed;
 
 /** A patient who lost their password gets a reset code from a clinician of their care team. */
 @Path("/api/v1/patients/{patientId}/password-reset-code")

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.NeverReplayed;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.idempotency.NeverReplayed;
 
 /**
  * A staff account that lost its password gets a reset code from an administrator; a patient's comes from their

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.infusionoutcomes.account.SignInsEnded;
-import com.infusionoutcomes.account.UserRepository;
+import com.infusionoutcomes.user.SignInsEnded;
+import com.infusionoutcomes.user.UserRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;

@@ -10,15 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.infusionoutcomes.access.Actor;
-import com.infusionoutcomes.access.Caller;
-import com.infusionoutcomes.account.AppUser;
-import com.infusionoutcomes.account.Passwords;
-import com.infusionoutcomes.account.UserRepository;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.audit.AuditOutcome;
-import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.caller.Actor;
+import com.infusionoutcomes.caller.Caller;
+import com.infusionoutcomes.problem.ProblemException;
+import com.infusionoutcomes.user.AppUser;
+import com.infusionoutcomes.user.Passwords;
+import com.infusionoutcomes.user.UserRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.jwt.build.Jwt;

@@ -1,6 +1,5 @@
 package com.infusionoutcomes.checkin;
 
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

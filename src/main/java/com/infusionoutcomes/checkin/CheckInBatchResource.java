@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.caller.Role;
 
 /** Offline sync: {@code POST .../check-ins:batch}, a custom method in the style of Google's API guide (AIP-136). */
 @Path("/api/v1/patients/{patientId}/check-ins:batch")

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.infusionoutcomes.system.Problem;
+import com.infusionoutcomes.problem.Problem;
 
 /**
  * What became of one item of a batch, in the order sent: {@code id} is the item's client id (absent when it had

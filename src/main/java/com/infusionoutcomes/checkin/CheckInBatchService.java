@@ -26,18 +26,18 @@ import org.hibernate.Session;
 import org.hibernate.jpa.AvailableHints;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.infusionoutcomes.access.Actor;
-import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.caller.Actor;
+import com.infusionoutcomes.caller.Caller;
 import com.infusionoutcomes.checkin.CheckInBatchResult.Outcome;
+import com.infusionoutcomes.json.RequestBodies;
 import com.infusionoutcomes.patient.PatientService;
-import com.infusionoutcomes.system.Persistence;
-import com.infusionoutcomes.system.Problem;
-import com.infusionoutcomes.system.Problem.FieldError;
-import com.infusionoutcomes.system.ProblemException;
-import com.infusionoutcomes.system.ProblemType;
-import com.infusionoutcomes.system.RequestBodies;
+import com.infusionoutcomes.persistence.Persistence;
+import com.infusionoutcomes.problem.Problem;
+import com.infusionoutcomes.problem.Problem.FieldError;
+import com.infusionoutcomes.problem.ProblemException;
+import com.infusionoutcomes.problem.ProblemType;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -12,9 +12,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.infusionoutcomes.system.Problem.FieldError;
-import com.infusionoutcomes.system.SelfChecking;
-import com.infusionoutcomes.system.PlainText;
+import com.infusionoutcomes.json.SelfChecking;
+import com.infusionoutcomes.problem.Problem.FieldError;
+import com.infusionoutcomes.validation.PlainText;
 
 /**
  * What a correction may change, applied as a JSON merge patch: the report's content, which makes the check-in

@@ -11,16 +11,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.infusionoutcomes.access.Caller;
-import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.caller.Caller;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.http.Preconditions;
+import com.infusionoutcomes.json.JsonMergePatch;
 import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.problem.Problem.FieldError;
+import com.infusionoutcomes.problem.ProblemException;
 import com.infusionoutcomes.session.SessionService;
-import com.infusionoutcomes.system.JsonMergePatch;
-import com.infusionoutcomes.system.Preconditions;
-import com.infusionoutcomes.system.Problem.FieldError;
-import com.infusionoutcomes.system.ProblemException;
 
 /**
  * Corrections never overwrite: the version being replaced is copied into the check-in's history first, and the

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.Csv;
-import com.infusionoutcomes.system.CsvExport;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.csv.Csv;
+import com.infusionoutcomes.csv.CsvExport;
 
 /**
  * Every check-in matching from, to and context as one CSV file: a path of its own (a separate root, beside the

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.infusionoutcomes.system.Csv;
+import com.infusionoutcomes.csv.Csv;
 
 /** A check-in as the CSV export writes it: the JSON record's fields, with the scores as columns of their own. */
 public record CheckInExportRow(UUID id, UUID patientId, UUID sessionId, CheckInContext context, Instant recordedAt,

@@ -12,7 +12,7 @@ import org.hibernate.Session;
 import org.hibernate.jpa.AvailableHints;
 import org.hibernate.query.SelectionQuery;
 
-import com.infusionoutcomes.system.Cursor;
+import com.infusionoutcomes.paging.Cursor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

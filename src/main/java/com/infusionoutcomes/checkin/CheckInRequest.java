@@ -11,9 +11,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.infusionoutcomes.system.Problem.FieldError;
-import com.infusionoutcomes.system.SelfChecking;
-import com.infusionoutcomes.system.PlainText;
+import com.infusionoutcomes.json.SelfChecking;
+import com.infusionoutcomes.problem.Problem.FieldError;
+import com.infusionoutcomes.validation.PlainText;
 
 /**
  * One report by the patient. A client that may retry (an offline phone) supplies {@code id}: a retry with the

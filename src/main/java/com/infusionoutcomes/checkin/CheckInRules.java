@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import com.infusionoutcomes.access.Actor;
+import com.infusionoutcomes.caller.Actor;
 import com.infusionoutcomes.patient.PatientService;
-import com.infusionoutcomes.system.Problem.FieldError;
+import com.infusionoutcomes.problem.Problem.FieldError;
 
 /**
  * The clinical rules for a check-in, shared by the single, batch and correction paths so none of them can store

@@ -12,17 +12,17 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.hibernate.ScrollableResults;
 
-import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.caller.Caller;
+import com.infusionoutcomes.csv.CsvExport;
+import com.infusionoutcomes.paging.Cursor;
+import com.infusionoutcomes.paging.Page;
 import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.persistence.Persistence;
+import com.infusionoutcomes.problem.Problem.FieldError;
+import com.infusionoutcomes.problem.ProblemException;
 import com.infusionoutcomes.session.SessionService;
-import com.infusionoutcomes.system.CsvExport;
-import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.Page;
-import com.infusionoutcomes.system.Persistence;
-import com.infusionoutcomes.system.Problem.FieldError;
-import com.infusionoutcomes.system.ProblemException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -20,11 +20,9 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.infusionoutcomes.access.Caller;
-import com.infusionoutcomes.access.CareTeamRepository;
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.account.AppUser;
-import com.infusionoutcomes.account.UserService;
+import com.infusionoutcomes.caller.Caller;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.careteam.CareTeamRepository;
 import com.infusionoutcomes.checkin.CheckInBatchRequest;
 import com.infusionoutcomes.checkin.CheckInBatchResponse;
 import com.infusionoutcomes.checkin.CheckInBatchService;
@@ -33,8 +31,10 @@ import com.infusionoutcomes.demo.CohortPlan.PlannedPatient;
 import com.infusionoutcomes.demo.CohortPlan.PlannedSession;
 import com.infusionoutcomes.patient.PatientRepository;
 import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.problem.ProblemException;
 import com.infusionoutcomes.session.SessionService;
-import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.user.AppUser;
+import com.infusionoutcomes.user.UserService;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;

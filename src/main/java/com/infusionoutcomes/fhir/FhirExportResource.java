@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.Negotiation;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.http.Negotiation;
 
 import ca.uhn.fhir.context.FhirContext;
 

@@ -12,13 +12,12 @@ import jakarta.transaction.Transactional;
 
 import org.hl7.fhir.r4.model.Bundle;
 
-import com.infusionoutcomes.access.Caller;
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.account.UserRepository;
 import com.infusionoutcomes.alert.AlertResponse;
 import com.infusionoutcomes.alert.AlertService;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.caller.Caller;
+import com.infusionoutcomes.caller.Role;
 import com.infusionoutcomes.checkin.CheckInRepository;
 import com.infusionoutcomes.patient.Patient;
 import com.infusionoutcomes.patient.PatientService;
@@ -27,6 +26,7 @@ import com.infusionoutcomes.session.SessionRepository;
 import com.infusionoutcomes.trend.Domain;
 import com.infusionoutcomes.trend.Trend;
 import com.infusionoutcomes.trend.TrendService;
+import com.infusionoutcomes.user.UserRepository;
 
 /**
  * A patient's whole record as FHIR, with what the service concluded from it and did about it: the record in four

@@ -3,7 +3,7 @@ package com.infusionoutcomes.outcome;
 import java.io.IOException;
 import java.math.BigDecimal;
 
-import com.infusionoutcomes.system.Csv;
+import com.infusionoutcomes.csv.Csv;
 
 /**
  * The outcomes in long ("tidy") form: one figure per record, named by its section, group and measure, so the

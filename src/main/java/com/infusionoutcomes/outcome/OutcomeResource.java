@@ -9,12 +9,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
-import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.audit.AuditAction;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.csv.Csv;
+import com.infusionoutcomes.csv.CsvExport;
+import com.infusionoutcomes.paging.QueryParameters;
 import com.infusionoutcomes.report.ReportStyle;
-import com.infusionoutcomes.system.Csv;
-import com.infusionoutcomes.system.CsvExport;
-import com.infusionoutcomes.system.QueryParameters;
 import com.infusionoutcomes.trend.Domain;
 
 import io.quarkus.qute.CheckedTemplate;

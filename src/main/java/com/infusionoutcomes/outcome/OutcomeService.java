@@ -10,12 +10,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.infusionoutcomes.access.Caller;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.caller.Caller;
+import com.infusionoutcomes.paging.QueryParameters;
 import com.infusionoutcomes.patient.Patient;
 import com.infusionoutcomes.patient.PatientRepository;
-import com.infusionoutcomes.system.QueryParameters;
 import com.infusionoutcomes.trend.CheckInRow;
 import com.infusionoutcomes.trend.CompletedSession;
 import com.infusionoutcomes.trend.Domain;

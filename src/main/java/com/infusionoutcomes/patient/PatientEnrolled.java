@@ -2,7 +2,7 @@ package com.infusionoutcomes.patient;
 
 import java.util.UUID;
 
-import com.infusionoutcomes.access.Actor;
+import com.infusionoutcomes.caller.Actor;
 
 /**
  * A patient was enrolled, by {@code enrolledBy}. Fired in the enrolling transaction after the patient is stored,

@@ -1,7 +1,7 @@
 package com.infusionoutcomes.patient;
 
-import com.infusionoutcomes.access.Actor;
-import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.caller.Actor;
+import com.infusionoutcomes.caller.Role;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.jpa.AvailableHints;
 
-import com.infusionoutcomes.system.Cursor;
+import com.infusionoutcomes.paging.Cursor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

@@ -15,10 +15,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.infusionoutcomes.system.IanaTimezone;
-import com.infusionoutcomes.system.Problem.FieldError;
-import com.infusionoutcomes.system.SelfChecking;
-import com.infusionoutcomes.system.PlainText;
+import com.infusionoutcomes.json.SelfChecking;
+import com.infusionoutcomes.problem.Problem.FieldError;
+import com.infusionoutcomes.validation.IanaTimezone;
+import com.infusionoutcomes.validation.PlainText;
 
 /** What a client may set on a patient, on create and (as a merge patch) on update. */
 @Schema(name = "PatientRequest")

@@ -19,16 +19,16 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.infusionoutcomes.access.Caller;
-import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
-import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.JsonMergePatch;
-import com.infusionoutcomes.system.Page;
-import com.infusionoutcomes.system.Persistence;
-import com.infusionoutcomes.system.Problem.FieldError;
-import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.caller.Caller;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.json.JsonMergePatch;
+import com.infusionoutcomes.paging.Cursor;
+import com.infusionoutcomes.paging.Page;
+import com.infusionoutcomes.persistence.Persistence;
+import com.infusionoutcomes.problem.Problem.FieldError;
+import com.infusionoutcomes.problem.ProblemException;
 
 @ApplicationScoped
 @Transactional

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.problem.ProblemException;
 
 /** The instrument catalogue: reference data, the same for every signed-in user, so it is not audited. */
 @Path("/api/v1/instruments")

@@ -18,11 +18,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.Page;
-import com.infusionoutcomes.system.ProblemException;
-import com.infusionoutcomes.system.QueryParameters;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.paging.Cursor;
+import com.infusionoutcomes.paging.Page;
+import com.infusionoutcomes.paging.QueryParameters;
+import com.infusionoutcomes.problem.ProblemException;
 
 @Path("/api/v1/patients/{patientId}/questionnaire-responses")
 @Produces(MediaType.APPLICATION_JSON)

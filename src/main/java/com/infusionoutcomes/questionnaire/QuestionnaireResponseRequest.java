@@ -11,9 +11,9 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.infusionoutcomes.checkin.CheckInContext;
+import com.infusionoutcomes.json.SelfChecking;
 import com.infusionoutcomes.patient.PatientService;
-import com.infusionoutcomes.system.Problem.FieldError;
-import com.infusionoutcomes.system.SelfChecking;
+import com.infusionoutcomes.problem.Problem.FieldError;
 
 /**
  * A completed instrument: the answers' values in item order. As with check-ins, a client that may retry supplies

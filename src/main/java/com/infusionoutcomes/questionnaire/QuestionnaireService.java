@@ -13,13 +13,13 @@ import jakarta.transaction.Transactional;
 
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.paging.Cursor;
+import com.infusionoutcomes.paging.Page;
 import com.infusionoutcomes.patient.PatientService;
+import com.infusionoutcomes.persistence.Persistence;
+import com.infusionoutcomes.problem.Problem.FieldError;
+import com.infusionoutcomes.problem.ProblemException;
 import com.infusionoutcomes.session.SessionService;
-import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.Page;
-import com.infusionoutcomes.system.Persistence;
-import com.infusionoutcomes.system.Problem.FieldError;
-import com.infusionoutcomes.system.ProblemException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.infusionoutcomes.csv.Csv;
 import com.infusionoutcomes.summary.OutcomeSummary;
-import com.infusionoutcomes.system.Csv;
 import com.infusionoutcomes.trend.BoosterStatus;
 import com.infusionoutcomes.trend.Category;
 import com.infusionoutcomes.trend.Domain;

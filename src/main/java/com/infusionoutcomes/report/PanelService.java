@@ -10,17 +10,17 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import com.infusionoutcomes.access.Actor;
-import com.infusionoutcomes.access.Caller;
-import com.infusionoutcomes.access.Role;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.caller.Actor;
+import com.infusionoutcomes.caller.Caller;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.csv.CsvExport;
+import com.infusionoutcomes.paging.Cursor;
+import com.infusionoutcomes.paging.Page;
+import com.infusionoutcomes.problem.ProblemException;
 import com.infusionoutcomes.summary.OutcomeSummaries;
 import com.infusionoutcomes.summary.OutcomeSummary;
-import com.infusionoutcomes.system.CsvExport;
-import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.Page;
-import com.infusionoutcomes.system.ProblemException;
 import com.infusionoutcomes.trend.Domain;
 
 /**

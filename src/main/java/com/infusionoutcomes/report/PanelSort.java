@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.infusionoutcomes.paging.Cursor;
+import com.infusionoutcomes.problem.ProblemException;
 import com.infusionoutcomes.summary.OutcomeSummaries;
-import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.ProblemException;
 import com.infusionoutcomes.trend.Domain;
 
 /**

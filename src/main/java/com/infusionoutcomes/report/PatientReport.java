@@ -17,8 +17,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.infusionoutcomes.alert.AlertResponse;
-import com.infusionoutcomes.alert.BloodPressureRule;
 import com.infusionoutcomes.alert.AlertRule;
+import com.infusionoutcomes.alert.BloodPressureRule;
 import com.infusionoutcomes.patient.Patient;
 import com.infusionoutcomes.questionnaire.Instrument;
 import com.infusionoutcomes.questionnaire.QuestionnaireResponseView;

@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import com.infusionoutcomes.alert.AlertResponse;
 import com.infusionoutcomes.alert.AlertService;
-import com.infusionoutcomes.account.UserRepository;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.patient.Patient;
@@ -21,6 +20,7 @@ import com.infusionoutcomes.session.SessionResponse;
 import com.infusionoutcomes.session.SessionService;
 import com.infusionoutcomes.trend.Trend;
 import com.infusionoutcomes.trend.TrendService;
+import com.infusionoutcomes.user.UserRepository;
 
 /**
  * One patient's clinician report: the trends of all four domains and of the questionnaire scores (the trend

@@ -9,12 +9,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.Csv;
-import com.infusionoutcomes.system.CsvExport;
-import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.ProblemException;
-import com.infusionoutcomes.system.QueryParameters;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.csv.Csv;
+import com.infusionoutcomes.csv.CsvExport;
+import com.infusionoutcomes.paging.Cursor;
+import com.infusionoutcomes.paging.QueryParameters;
+import com.infusionoutcomes.problem.ProblemException;
 import com.infusionoutcomes.trend.Domain;
 
 @Path("/api/v1/reports")

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
-import com.infusionoutcomes.access.Role;
+import com.infusionoutcomes.caller.Role;
 
 /**
  * The de-identified research export: researchers only, and researchers see nothing else. Nothing in it names,

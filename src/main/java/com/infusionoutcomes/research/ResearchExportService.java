@@ -35,11 +35,11 @@ import com.infusionoutcomes.audit.AuditLog;
 import com.infusionoutcomes.audit.AuditOutcome;
 import com.infusionoutcomes.checkin.CheckInContext;
 import com.infusionoutcomes.checkin.CheckInStatus;
+import com.infusionoutcomes.csv.Csv;
+import com.infusionoutcomes.csv.CsvExport;
 import com.infusionoutcomes.patient.Condition;
 import com.infusionoutcomes.questionnaire.Instrument;
 import com.infusionoutcomes.session.SessionStatus;
-import com.infusionoutcomes.system.Csv;
-import com.infusionoutcomes.system.CsvExport;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.jpa.AvailableHints;
 
-import com.infusionoutcomes.system.Cursor;
+import com.infusionoutcomes.paging.Cursor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

@@ -21,12 +21,12 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.JsonMergePatch;
-import com.infusionoutcomes.system.Page;
-import com.infusionoutcomes.system.Preconditions;
-import com.infusionoutcomes.system.QueryParameters;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.http.Preconditions;
+import com.infusionoutcomes.json.JsonMergePatch;
+import com.infusionoutcomes.paging.Cursor;
+import com.infusionoutcomes.paging.Page;
+import com.infusionoutcomes.paging.QueryParameters;
 
 @Path("/api/v1/patients/{patientId}/sessions")
 @Produces(MediaType.APPLICATION_JSON)

@@ -19,13 +19,13 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.http.Preconditions;
+import com.infusionoutcomes.json.JsonMergePatch;
+import com.infusionoutcomes.paging.Cursor;
+import com.infusionoutcomes.paging.Page;
 import com.infusionoutcomes.patient.PatientService;
-import com.infusionoutcomes.system.Cursor;
-import com.infusionoutcomes.system.JsonMergePatch;
-import com.infusionoutcomes.system.Page;
-import com.infusionoutcomes.system.Preconditions;
-import com.infusionoutcomes.system.Problem.FieldError;
-import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.problem.Problem.FieldError;
+import com.infusionoutcomes.problem.ProblemException;
 
 @ApplicationScoped
 @Transactional

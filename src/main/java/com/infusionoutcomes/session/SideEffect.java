@@ -3,7 +3,7 @@ package com.infusionoutcomes.session;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import com.infusionoutcomes.system.PlainText;
+import com.infusionoutcomes.validation.PlainText;
 
 public record SideEffect(@NotNull SideEffectType type, @NotNull Severity severity,
         @Size(max = 2000) @PlainText String note) {

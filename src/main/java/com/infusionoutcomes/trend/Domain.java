@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.infusionoutcomes.checkin.Scores;
-import com.infusionoutcomes.system.ProblemException;
+import com.infusionoutcomes.problem.ProblemException;
 
 /** The four 0-10 items a patient reports; named in paths and JSON in lower case ("pain"). */
 public enum Domain implements Measure {

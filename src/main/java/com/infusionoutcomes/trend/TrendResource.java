@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import com.infusionoutcomes.access.Role;
-import com.infusionoutcomes.system.ProblemException;
-import com.infusionoutcomes.system.QueryParameters;
+import com.infusionoutcomes.caller.Role;
+import com.infusionoutcomes.paging.QueryParameters;
+import com.infusionoutcomes.problem.ProblemException;
 
 @Path("/api/v1/patients/{patientId}/trends")
 @Produces(MediaType.APPLICATION_JSON)

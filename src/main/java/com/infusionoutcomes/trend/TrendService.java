@@ -11,9 +11,9 @@ import jakarta.transaction.Transactional;
 
 import com.infusionoutcomes.audit.AuditAction;
 import com.infusionoutcomes.audit.AuditLog;
+import com.infusionoutcomes.paging.QueryParameters;
 import com.infusionoutcomes.patient.Patient;
 import com.infusionoutcomes.patient.PatientService;
-import com.infusionoutcomes.system.QueryParameters;
 
 /**
  * Serves the trends of one patient. The work is three reads (check-ins and completed sessions up to

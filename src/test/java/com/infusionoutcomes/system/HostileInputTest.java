@@ -48,6 +48,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.infusionoutcomes.TestData;
 import com.infusionoutcomes.auth.LoginThrottle;
+import com.infusionoutcomes.problem.Problem;
 
 import io.agroal.api.AgroalDataSource;
 

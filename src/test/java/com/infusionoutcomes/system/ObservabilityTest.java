@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import com.infusionoutcomes.TestData;
 import com.infusionoutcomes.auth.LoginThrottle;
+import com.infusionoutcomes.http.MetricTags;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
