@@ -40,7 +40,7 @@ GROUPS = [
     ("app: alert rules", ("com.infusionoutcomes.alert.",)),
     ("app: trend engine", ("com.infusionoutcomes.trend.",)),
     ("app: check-in", ("com.infusionoutcomes.checkin.",)),
-    ("app: patient / care team", ("com.infusionoutcomes.patient.", "com.infusionoutcomes.access.")),
+    ("app: patient / care team", ("com.infusionoutcomes.patient.", "com.infusionoutcomes.careteam.", "com.infusionoutcomes.caller.")),
     ("app: auth", ("com.infusionoutcomes.auth.",)),
 ]
 
