@@ -29,15 +29,15 @@ public class BoosterDueJob {
     static final String JOB = "booster-due";
 
     private final EntityManager em;
-    private final TrendAlertRules rules;
+    private final BoosterDueRule rule;
     private final PatientScan scan;
     private final OutcomeSummaries summaries;
     private final Duration period;
 
-    BoosterDueJob(EntityManager em, TrendAlertRules rules, PatientScan scan, OutcomeSummaries summaries,
+    BoosterDueJob(EntityManager em, BoosterDueRule rule, PatientScan scan, OutcomeSummaries summaries,
             @ConfigProperty(name = "infusion.alerts.booster-due.every", defaultValue = "1h") Duration period) {
         this.em = em;
-        this.rules = rules;
+        this.rule = rule;
         this.scan = scan;
         this.summaries = summaries;
         this.period = period;
@@ -58,7 +58,7 @@ public class BoosterDueJob {
      */
     @ActivateRequestContext
     public int run(Instant now) {
-        return scan.run(JOB, now, period, () -> candidates(now), patientId -> rules.boosterDue(patientId, now));
+        return scan.run(JOB, now, period, () -> candidates(now), patientId -> rule.decide(patientId, now));
     }
 
     /**

@@ -50,25 +50,25 @@ public class BoosterDueRule {
         this.withinDays = withinDays;
     }
 
-    void checkInsRecorded(@Observes @Priority(TrendAlertRules.AFTER_FIGURES) CheckInsRecorded event) {
+    void checkInsRecorded(@Observes @Priority(RuleOrder.AFTER_FIGURES) CheckInsRecorded event) {
         if (event.painOrMoodOverTime()) {
             decide(event.patientId(), now());
         }
     }
 
-    void checkInCorrected(@Observes @Priority(TrendAlertRules.AFTER_FIGURES) CheckInCorrected event) {
+    void checkInCorrected(@Observes @Priority(RuleOrder.AFTER_FIGURES) CheckInCorrected event) {
         if (event.painOrMoodOverTime()) {
             decide(event.patientId(), now());
         }
     }
 
     /** A completed infusion moves the forecast; a scheduled one covers it. */
-    void sessionChanged(@Observes @Priority(TrendAlertRules.AFTER_FIGURES) SessionChanged event) {
+    void sessionChanged(@Observes @Priority(RuleOrder.AFTER_FIGURES) SessionChanged event) {
         decide(event.patientId(), now());
     }
 
     /** The due date is a date of the patient's own calendar. */
-    void timezoneChanged(@Observes @Priority(TrendAlertRules.AFTER_FIGURES) PatientTimezoneChanged event) {
+    void timezoneChanged(@Observes @Priority(RuleOrder.AFTER_FIGURES) PatientTimezoneChanged event) {
         decide(event.patientId(), now());
     }
 
@@ -80,7 +80,7 @@ public class BoosterDueRule {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean decide(UUID patientId, Instant now) {
         alerts.lockPatient(patientId);
-        OutcomeSummary s = TrendAlertRules.summary(summaries, patientId, DOMAIN);
+        OutcomeSummary s = summaries.require(patientId, DOMAIN);
         LocalDate today = LocalDate.ofInstant(now, ZoneId.of(patients.requireUnscoped(patientId).timezone));
         boolean due = s.boosterDueOn != null && !s.boosterDueOn.isAfter(today.plusDays(withinDays));
         if (!due || Boolean.TRUE.equals(s.boosterCovered)) {

@@ -38,24 +38,24 @@ public class WorseningRule {
         this.alerts = alerts;
     }
 
-    void checkInsRecorded(@Observes @Priority(TrendAlertRules.AFTER_FIGURES) CheckInsRecorded event) {
+    void checkInsRecorded(@Observes @Priority(RuleOrder.AFTER_FIGURES) CheckInsRecorded event) {
         if (event.painOrMoodOverTime()) {
             decide(event.patientId(), CHECK_IN, event.latestCheckInId());
         }
     }
 
-    void checkInCorrected(@Observes @Priority(TrendAlertRules.AFTER_FIGURES) CheckInCorrected event) {
+    void checkInCorrected(@Observes @Priority(RuleOrder.AFTER_FIGURES) CheckInCorrected event) {
         if (event.painOrMoodOverTime()) {
             decide(event.patientId(), CHECK_IN, event.checkInId());
         }
     }
 
     /** A completed infusion moves the baseline window. */
-    void sessionChanged(@Observes @Priority(TrendAlertRules.AFTER_FIGURES) SessionChanged event) {
+    void sessionChanged(@Observes @Priority(RuleOrder.AFTER_FIGURES) SessionChanged event) {
         decide(event.patientId(), "InfusionSession", event.sessionId());
     }
 
-    void timezoneChanged(@Observes @Priority(TrendAlertRules.AFTER_FIGURES) PatientTimezoneChanged event) {
+    void timezoneChanged(@Observes @Priority(RuleOrder.AFTER_FIGURES) PatientTimezoneChanged event) {
         decide(event.patientId(), "Patient", event.patientId());
     }
 
@@ -65,7 +65,7 @@ public class WorseningRule {
         alerts.lockPatient(patientId);
         List<String> worsened = new ArrayList<>();
         for (Domain domain : WATCHED) {
-            OutcomeSummary s = TrendAlertRules.summary(summaries, patientId, domain);
+            OutcomeSummary s = summaries.require(patientId, domain);
             if (s.category == Category.WORSENED) {
                 worsened.add(domain.path() + " " + OutcomeSummary.shown(s.baseline).toPlainString() + " -> "
                         + OutcomeSummary.shown(s.current).toPlainString() + " ("

@@ -53,8 +53,8 @@ import com.infusionoutcomes.trend.TrendRepository;
 public class OutcomeSummaries {
 
     /**
-     * Before the rules that read the summaries ({@code TrendAlertRules.AFTER_FIGURES}, APPLICATION + 500): CDI
-     * runs lower priorities first.
+     * Before the alert rules that read the summaries (their {@code RuleOrder.AFTER_FIGURES}, APPLICATION + 500):
+     * CDI runs lower priorities first.
      */
     public static final int PRIORITY = jakarta.interceptor.Interceptor.Priority.APPLICATION + 400;
 
@@ -100,6 +100,18 @@ public class OutcomeSummaries {
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(UUID patientId) {
         store(compute(patientId, now()));
+    }
+
+    /**
+     * The patient's stored summary in the domain; computed and stored first for a patient that has none yet (one
+     * enrolled before the summaries existed, before the startup backfill reached them).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutcomeSummary require(UUID patientId, Domain domain) {
+        return find(patientId, domain).orElseGet(() -> {
+            rebuild(patientId);
+            return find(patientId, domain).orElseThrow();
+        });
     }
 
     /** The patient's summary in one domain; empty only for a patient that has none yet. */
