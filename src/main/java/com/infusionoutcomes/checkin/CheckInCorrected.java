@@ -7,6 +7,9 @@ import java.util.UUID;
  *
  * @param painOrMoodOverTime whether the check-in, before or after the correction, is a longitudinal report of pain
  *        or mood
+ * @param before the check-in as it was stored before the correction
+ * @param after the check-in as it is stored now ({@code status} ENTERED_IN_ERROR when withdrawn)
  */
-public record CheckInCorrected(UUID patientId, UUID checkInId, boolean painOrMoodOverTime) {
+public record CheckInCorrected(UUID patientId, UUID checkInId, boolean painOrMoodOverTime, CheckInCorrection before,
+        CheckInCorrection after) {
 }

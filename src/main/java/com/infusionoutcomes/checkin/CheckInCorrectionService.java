@@ -92,7 +92,8 @@ public class CheckInCorrectionService {
         CheckInRules.stamp(checkIn, Instant.now(), caller.actor());
         checkIns.flush();
         audit.success(AuditAction.UPDATE, RESOURCE, checkInId, patientId);
-        corrected.fire(new CheckInCorrected(patientId, checkInId, painOrMoodBefore || checkIn.painOrMoodOverTime()));
+        corrected.fire(new CheckInCorrected(patientId, checkInId, painOrMoodBefore || checkIn.painOrMoodOverTime(),
+                before, CheckInCorrection.from(checkIn)));
         return CheckInResponse.from(checkIn);
     }
 

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,7 +20,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import com.infusionoutcomes.checkin.CheckIn;
 import com.infusionoutcomes.checkin.CheckInCorrected;
+import com.infusionoutcomes.checkin.CheckInCorrection;
 import com.infusionoutcomes.checkin.CheckInStatus;
 import com.infusionoutcomes.checkin.CheckInsRecorded;
 import com.infusionoutcomes.patient.Patient;
@@ -28,9 +36,10 @@ import com.infusionoutcomes.session.SessionChanged;
 import com.infusionoutcomes.session.SessionStatus;
 import com.infusionoutcomes.trend.BoosterForecast;
 import com.infusionoutcomes.trend.Category;
-import com.infusionoutcomes.trend.CompletedSession;
+import com.infusionoutcomes.trend.CheckInRow;
 import com.infusionoutcomes.trend.Domain;
 import com.infusionoutcomes.trend.Granularity;
+import com.infusionoutcomes.trend.SlopeSums;
 import com.infusionoutcomes.trend.Trend;
 import com.infusionoutcomes.trend.TrendInput;
 import com.infusionoutcomes.trend.TrendQuery;
@@ -39,8 +48,10 @@ import com.infusionoutcomes.trend.TrendRepository;
 /**
  * Keeps each patient's {@link OutcomeSummary} rows equal to what the trend endpoint computes for them: every write
  * that changes a patient's figures publishes an event in its transaction, with the patient's write lock held, and
- * this recomputes the patient's summaries from the records through the trend engine ({@link TrendInput#trend}) in
- * that transaction, before the alert rules that read them.
+ * this brings the patient's summaries up to date through the trend engine ({@link TrendInput#trend}) in that
+ * transaction, before the alert rules that read them. It reads the last few weeks of the course, not the whole of
+ * it: the slope (a least-squares fit over every value) is kept as exact sums that each write changes by its own
+ * values, and every other figure is decided by a bounded window (see {@link #update(UUID, SumsChange)}).
  *
  * <p>Only time changes a figure without a write, and only one way: a check-in or a session may be recorded up to 5
  * minutes ahead of the clock, and a trend as of now does not see it until its time comes. Such a row stores that
@@ -70,10 +81,22 @@ public class OutcomeSummaries {
     private final TrendRepository trends;
     private final PatientService patients;
 
-    OutcomeSummaries(EntityManager em, TrendRepository trends, PatientService patients) {
+    private final Counter windowReads;
+    private final Counter courseReads;
+
+    OutcomeSummaries(EntityManager em, TrendRepository trends, PatientService patients, MeterRegistry registry) {
         this.em = em;
         this.trends = trends;
         this.patients = patients;
+        this.windowReads = updates(registry, "window");
+        this.courseReads = updates(registry, "course");
+    }
+
+    /** How often a write's update read a bounded window or the whole course: the second should stay rare. */
+    private static Counter updates(MeterRegistry registry, String read) {
+        return Counter.builder("infusion.summary.updates").tag("read", read)
+                .description("Outcome summary updates after a write, by what they read of the course")
+                .register(registry);
     }
 
     void enrolled(@Observes @Priority(PRIORITY) PatientEnrolled event) {
@@ -81,11 +104,24 @@ public class OutcomeSummaries {
     }
 
     void checkInsRecorded(@Observes @Priority(PRIORITY) CheckInsRecorded event) {
-        update(event.patientId());
+        List<CheckInRow> added = event.checkInIds().stream().map(id -> row(em.find(CheckIn.class, id))).toList();
+        update(event.patientId(), (sums, domain, now) -> {
+            for (CheckInRow checkIn : added) {
+                sums = counts(checkIn, now) ? sums.with(checkIn, domain) : sums;
+            }
+            return sums;
+        });
     }
 
     void checkInCorrected(@Observes @Priority(PRIORITY) CheckInCorrected event) {
-        update(event.patientId());
+        CheckInRow before = row(event.patientId(), event.before());
+        CheckInRow after = row(event.patientId(), event.after());
+        boolean beforeCounted = event.before().status() != CheckInStatus.ENTERED_IN_ERROR;
+        boolean afterCounted = event.after().status() != CheckInStatus.ENTERED_IN_ERROR;
+        update(event.patientId(), (sums, domain, now) -> {
+            SlopeSums changed = beforeCounted && counts(before, now) ? sums.without(before, domain) : sums;
+            return afterCounted && counts(after, now) ? changed.with(after, domain) : changed;
+        });
     }
 
     void sessionChanged(@Observes @Priority(PRIORITY) SessionChanged event) {
@@ -96,10 +132,74 @@ public class OutcomeSummaries {
         update(event.patientId());
     }
 
-    /** Recomputes the patient's summaries as of now, in the writing transaction (which holds the write lock). */
+    /**
+     * Brings the patient's summaries up to date as of now after a write that changed no check-in's value (a
+     * session, the timezone, an enrolment), in the writing transaction (which holds the write lock).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(UUID patientId) {
-        store(compute(patientId, now()));
+        update(patientId, (sums, domain, now) -> sums);
+    }
+
+    /** How a write changes the slope's sums of a domain: the values it added, corrected or withdrew. */
+    @FunctionalInterface
+    private interface SumsChange {
+        SlopeSums apply(SlopeSums stored, Domain domain, Instant now);
+    }
+
+    /**
+     * The work a write does under the patient's lock stays bounded by the last few weeks of the course: the slope's
+     * sums change by the write's own values, and the other figures come from the bounded read of
+     * {@link TrendRepository#summaryInput}. The whole course is read only when the stored rows cannot be updated
+     * (missing, from before the sums were kept, or due for a refresh, which a value that was ahead of the clock
+     * has joined) or when the bounded read does not decide every figure.
+     */
+    private void update(UUID patientId, SumsChange change) {
+        Instant now = now();
+        Map<Domain, OutcomeSummary> stored = stored(patientId);
+        boolean current = stored.size() == Domain.values().length && stored.values().stream()
+                .allMatch(s -> s.slopeN != null && (s.refreshAt == null || s.refreshAt.isAfter(now)));
+        if (!current) {
+            courseReads.increment();
+            store(compute(patientId, now));
+            return;
+        }
+        Map<Domain, SlopeSums> sums = new EnumMap<>(Domain.class);
+        for (Domain domain : Domain.values()) {
+            sums.put(domain, change.apply(stored.get(domain).slopeSums(), domain, now));
+        }
+        Set<Domain> withoutValues = sums.entrySet().stream().filter(e -> e.getValue().n() == 0).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Domain.class)));
+        Patient patient = patients.requireUnscoped(patientId);
+        java.util.Optional<TrendInput> bounded = trends.summaryInput(TrendRepository.subject(patient),
+                trends.completedSessions(patientId, now), trends.scheduledStarts(patientId), now, withoutValues);
+        if (bounded.isEmpty()) {
+            courseReads.increment();
+            store(compute(patientId, now));
+            return;
+        }
+        windowReads.increment();
+        List<OutcomeSummary> summaries = figures(patientId, bounded.get(), now);
+        for (OutcomeSummary summary : summaries) {
+            SlopeSums domainSums = sums.get(summary.domain);
+            summary.slopeSums(domainSums);
+            summary.slopePerWeek = domainSums.slopePerWeek();
+        }
+        store(summaries);
+    }
+
+    /** Whether a trend as of {@code now} sees the check-in (a withdrawn one is never passed). */
+    private static boolean counts(CheckInRow checkIn, Instant now) {
+        return !checkIn.recordedAt().isAfter(now);
+    }
+
+    private static CheckInRow row(CheckIn c) {
+        return new CheckInRow(c.patientId, c.recordedAt, c.context, c.sessionId, c.pain, c.sleep, c.mobility,
+                c.mood);
+    }
+
+    private static CheckInRow row(UUID patientId, CheckInCorrection c) {
+        return new CheckInRow(patientId, c.recordedAt().toInstant(), c.context(), c.sessionId(), c.scores());
     }
 
     /**
@@ -121,15 +221,23 @@ public class OutcomeSummaries {
     }
 
     /**
-     * What the patient's summaries are as of {@code now}, computed from the records, not stored: the whole course
-     * (the slope is a least-squares fit over every value), read as the trend endpoint reads it.
+     * What the patient's summaries are as of {@code now}, computed from the records, not stored: the whole course,
+     * read as the trend endpoint reads it, the slope's sums included.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<OutcomeSummary> compute(UUID patientId, Instant now) {
         Patient patient = patients.requireUnscoped(patientId);
-        List<CompletedSession> sessions = trends.completedSessions(patientId, now);
-        TrendInput input = new TrendInput(TrendRepository.subject(patient), trends.checkIns(patientId, now), sessions,
-                trends.scheduledStarts(patientId));
+        TrendInput input = new TrendInput(TrendRepository.subject(patient), trends.checkIns(patientId, now),
+                trends.completedSessions(patientId, now), trends.scheduledStarts(patientId));
+        List<OutcomeSummary> summaries = figures(patientId, input, now);
+        for (OutcomeSummary summary : summaries) {
+            summary.slopeSums(input.slopeSums(summary.domain, now));
+        }
+        return summaries;
+    }
+
+    /** Every figure the trend engine gives from {@code input} as of {@code now}, in every domain. */
+    private List<OutcomeSummary> figures(UUID patientId, TrendInput input, Instant now) {
         Instant refreshAt = nextChangeAfter(patientId, now);
         List<OutcomeSummary> summaries = new ArrayList<>();
         for (Domain domain : Domain.values()) {
@@ -294,5 +402,10 @@ public class OutcomeSummaries {
         to.checkInKey = from.checkInKey;
         to.boosterRank = from.boosterRank;
         to.boosterKey = from.boosterKey;
+        to.slopeN = from.slopeN;
+        to.slopeSumX = from.slopeSumX;
+        to.slopeSumY = from.slopeSumY;
+        to.slopeSumXY = from.slopeSumXY;
+        to.slopeSumXX = from.slopeSumXX;
     }
 }

@@ -1,6 +1,7 @@
 package com.infusionoutcomes.summary;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import com.infusionoutcomes.trend.BaselineMethod;
 import com.infusionoutcomes.trend.BoosterStatus;
 import com.infusionoutcomes.trend.Category;
 import com.infusionoutcomes.trend.Domain;
+import com.infusionoutcomes.trend.SlopeSums;
 
 /**
  * One patient's figures in one domain as of the last write that changed them: the trend endpoint's headline
@@ -136,6 +138,35 @@ public class OutcomeSummary {
 
     @Column(name = "booster_key", nullable = false)
     public LocalDate boosterKey;
+
+    // The slope's exact sums (SlopeSums), so a write updates it by difference; null until first computed.
+    @Column(name = "slope_n")
+    public Long slopeN;
+
+    @Column(name = "slope_sum_x", precision = 50)
+    public BigInteger slopeSumX;
+
+    @Column(name = "slope_sum_y")
+    public Long slopeSumY;
+
+    @Column(name = "slope_sum_xy", precision = 50)
+    public BigInteger slopeSumXY;
+
+    @Column(name = "slope_sum_xx", precision = 50)
+    public BigInteger slopeSumXX;
+
+    /** The stored sums of the slope; null when they were never computed (a row from before they were kept). */
+    public SlopeSums slopeSums() {
+        return slopeN == null ? null : new SlopeSums(slopeN, slopeSumX, slopeSumY, slopeSumXY, slopeSumXX);
+    }
+
+    void slopeSums(SlopeSums sums) {
+        slopeN = sums.n();
+        slopeSumX = sums.sumX();
+        slopeSumY = sums.sumY();
+        slopeSumXY = sums.sumXY();
+        slopeSumXX = sums.sumXX();
+    }
 
     /**
      * A figure as the trend endpoint shows it ("4.8", "40"): the database returns the column's scale ("4.80",

@@ -10,8 +10,8 @@ import java.util.UUID;
 import com.infusionoutcomes.checkin.CheckInContext;
 
 /**
- * The few weeks of a course that decide its category as of {@code to}, for the WORSENING rule, which runs on every
- * pain or mood check-in and must not cost a read of the whole course (a year is ~360 rows per patient, and a
+ * The few weeks of a course that decide its category as of {@code to}, for the outcome summary, which is brought up
+ * to date by every write and must not cost a read of the whole course (a year is ~360 rows per patient, and a
  * synced batch would read them under the patient's lock).
  *
  * <p>The category needs the baseline (the values in [S - 14 days, S] and the first session's PRE_INFUSION values,
@@ -24,9 +24,9 @@ import com.infusionoutcomes.checkin.CheckInContext;
  * PRE_INFUSION value), the caller reads the whole course. TrendCategoryWindowTest checks the equivalence on random
  * courses.
  *
- * <p>The same reads also decide the booster forecast when the recent range reaches back far enough:
- * {@link #forBoosterForecast} makes it start at the end of the 4th most recent infusion, so the durability of the
- * latest infusion and of the 3 before it is read whole ({@link #decidesBoosterForecast}).
+ * <p>The same reads also decide the latest infusion's durability and the booster forecast when the recent range
+ * reaches back far enough: {@link #forSummary} makes it start at the end of the 4th most recent infusion, so the
+ * durability of the latest infusion and of the 3 before it is read whole ({@link #decidesBoosterForecast}).
  *
  * @param first the patient's first completed session up to {@code to}
  * @param readAllAfter when not null and earlier than the last 15 days, the recent range starts here instead (never
@@ -42,15 +42,16 @@ public record CategoryWindow(CompletedSession first, Instant to, Instant readAll
     }
 
     /**
-     * The window that decides both the categories and the booster forecast as of {@code to}: it reads everything
-     * after the end of the 4th most recent infusion, so a course of boosters weeks apart costs a few months of
+     * The window of an outcome summary, which decides the categories, the latest infusion's durability and, in
+     * most courses, the booster forecast as of {@code to}: it reads everything after the end of the 4th most recent
+     * infusion (of the first, in a course of fewer), so a course of boosters weeks apart costs a few months of
      * check-ins, still far fewer than a course of years, and an induction series only its few weeks.
      *
      * @param course the completed sessions up to {@code to}, by startedAt; not empty
      */
-    public static CategoryWindow forBoosterForecast(List<CompletedSession> course, Instant to) {
-        int oldestNeeded = course.size() - 1 - BoosterForecast.RECENT_INFUSIONS;
-        return new CategoryWindow(course.get(0), to, oldestNeeded > 0 ? course.get(oldestNeeded).endedAt() : null);
+    public static CategoryWindow forSummary(List<CompletedSession> course, Instant to) {
+        int oldestNeeded = Math.max(0, course.size() - 1 - BoosterForecast.RECENT_INFUSIONS);
+        return new CategoryWindow(course.get(0), to, course.get(oldestNeeded).endedAt());
     }
 
     public CategoryWindow {
@@ -123,17 +124,24 @@ public record CategoryWindow(CompletedSession first, Instant to, Instant readAll
      * Whether the observations {@link #reads} selected give the booster forecast the whole course would give,
      * {@code forecast} being the one computed from them. The baseline is the whole course's when one of its values
      * was read; a session's durability is exact when everything after its end was read. The forecast looks at L
-     * and then back until 3 ended reliefs are found: it is decided when every session it looked at is exact.
+     * and then back until 3 ended reliefs are found (past a relief that had not ended, or was unknown, it looks
+     * further): it is decided when every session it looked at is exact, which the oldest of them tells, as
+     * sessions end in order.
      *
      * @param course the completed sessions up to {@code to}, by startedAt
      */
     boolean decidesBoosterForecast(List<Observation> read, BoosterForecast forecast, List<CompletedSession> course) {
         boolean baselineRead = read.stream().filter(Observation::isLongitudinal)
                 .anyMatch(o -> BaselineEstimate.isBaselineValue(o, first));
-        int oldestNeeded = Math.max(0, course.size() - 1 - BoosterForecast.RECENT_INFUSIONS);
-        boolean exact = !course.get(oldestNeeded).endedAt().isBefore(recentAfter());
-        boolean lookedNoFurther = oldestNeeded == 0 || forecast.status() == BoosterStatus.RELIEF_ENDED
-                || forecast.basedOnSessionIds().size() == BoosterForecast.RECENT_INFUSIONS;
-        return baselineRead && exact && lookedNoFurther;
+        int oldestLookedAt;
+        if (forecast.status() == BoosterStatus.RELIEF_ENDED) {
+            oldestLookedAt = course.size() - 1;
+        } else if (forecast.basedOnSessionIds().size() == BoosterForecast.RECENT_INFUSIONS) {
+            UUID oldestBasis = forecast.basedOnSessionIds().get(BoosterForecast.RECENT_INFUSIONS - 1);
+            oldestLookedAt = course.stream().map(CompletedSession::sessionId).toList().indexOf(oldestBasis);
+        } else {
+            oldestLookedAt = 0;
+        }
+        return baselineRead && !course.get(oldestLookedAt).endedAt().isBefore(recentAfter());
     }
 }

@@ -62,6 +62,19 @@ final class Series {
             sumXY = sumXY.add(x.multiply(y));
             sumXX = sumXX.add(x.multiply(x));
         }
+        return perWeek(n, sumX, sumY, sumXY, sumXX, scale);
+    }
+
+    /**
+     * The least-squares slope from its sums, in points per week: x in nanoseconds from any fixed origin (a shift of
+     * every x leaves the slope exactly as it is), y scaled to integers by {@code scale}. Null with fewer than 3
+     * values or without spread in time.
+     */
+    static BigDecimal perWeek(BigInteger n, BigInteger sumX, BigInteger sumY, BigInteger sumXY, BigInteger sumXX,
+            BigInteger scale) {
+        if (n.compareTo(BigInteger.valueOf(3)) < 0) {
+            return null;
+        }
         BigInteger spread = n.multiply(sumXX).subtract(sumX.multiply(sumX));
         if (spread.signum() == 0) {
             return null;

@@ -42,12 +42,29 @@ public record TrendInput(Subject subject, List<CheckInRow> checkIns, List<Comple
         return window.decides(observations(domain));
     }
 
+    /** Whether these check-ins, read for the window of a course without infusions, give the domain's figures. */
+    boolean decidesWithoutSessions(Domain domain, FirstValueWindow window, boolean oldestComplete) {
+        return window.decides(observations(domain), oldestComplete);
+    }
+
+    /** The sums of the domain's slope over these check-ins (up to {@code to}, as a trend sees them). */
+    public SlopeSums slopeSums(Domain domain, Instant to) {
+        return SlopeSums.of(observations(domain).stream().filter(o -> !o.recordedAt().isAfter(to)).toList());
+    }
+
     private List<Observation> observations(Domain domain) {
         return checkIns.stream().map(c -> c.observation(domain)).toList();
     }
 
     /** When the patient last reported anything, in any context and domain; null if never (up to {@code to}). */
     public Instant lastCheckInAt() {
-        return checkIns.isEmpty() ? null : checkIns.get(checkIns.size() - 1).recordedAt();
+        Instant last = null;
+        // The latest is last in a whole course; a windowed read is several ranges, so look at each.
+        for (CheckInRow row : checkIns) {
+            if (last == null || row.recordedAt().isAfter(last)) {
+                last = row.recordedAt();
+            }
+        }
+        return last;
     }
 }

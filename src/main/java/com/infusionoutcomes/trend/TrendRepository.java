@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,11 +88,64 @@ public class TrendRepository {
                 .setParameter("session", window.firstSessionId()).setParameter("pre", CheckInContext.PRE_INFUSION)
                 .setParameter("baselineFrom", window.baselineFrom()).setParameter("baselineTo", window.baselineTo())
                 .setParameter("recentAfter", window.recentAfter())));
-        rows.addAll(oldestFirst(em.createQuery(CHECK_IN_ROW + "c.patientId = :patient and c.recordedAt > :after"
+        rows.addAll(checkInsBetween(patientId, window.recentAfter(), window.to()));
+        return rows;
+    }
+
+    /**
+     * What a patient's outcome summary is computed from as of {@code to}, read in a few bounded ranges instead of
+     * the whole course: the check-ins of the {@link CategoryWindow#forSummary summary's window} (or, before the
+     * first infusion, of the {@link FirstValueWindow}), with every completed session and scheduled start. Empty
+     * when those check-ins do not give every domain's figures as the whole course would (a domain never reported,
+     * a long silence): then the caller reads the whole course. The slope is not among the figures it gives.
+     *
+     * @param sessions the patient's completed sessions up to {@code to}, numbered
+     * @param withoutValues the domains the whole course has no value of up to {@code to} (the slope's sums count
+     *        them): whatever is read, their figures are those of no value at all
+     */
+    public Optional<TrendInput> summaryInput(Subject subject, List<CompletedSession> sessions,
+            List<Instant> scheduled, Instant to, Set<Domain> withoutValues) {
+        UUID patientId = subject.patientId();
+        if (sessions.isEmpty()) {
+            FirstValueWindow window = new FirstValueWindow(to);
+            List<CheckInRow> rows = new ArrayList<>(oldestCheckIns(patientId, window.recentAfter()));
+            boolean oldestComplete = rows.size() < FirstValueWindow.OLDEST;
+            rows.addAll(checkInsBetween(patientId, window.recentAfter(), to));
+            TrendInput input = new TrendInput(subject, rows, sessions, scheduled);
+            for (Domain domain : Domain.values()) {
+                if (!withoutValues.contains(domain) && !input.decidesWithoutSessions(domain, window, oldestComplete)) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(input);
+        }
+        CategoryWindow window = CategoryWindow.forSummary(sessions, to);
+        TrendInput input = new TrendInput(subject, checkInsDecidingCategory(patientId, window), sessions, scheduled);
+        for (Domain domain : Domain.values()) {
+            if (withoutValues.contains(domain)) {
+                continue;
+            }
+            if (!input.decidesCategory(domain, window) || !input.decidesBoosterForecast(domain, window)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(input);
+    }
+
+    /** The patient's check-ins in (after, to], oldest first. */
+    private List<CheckInRow> checkInsBetween(UUID patientId, Instant after, Instant to) {
+        return oldestFirst(em.createQuery(CHECK_IN_ROW + "c.patientId = :patient and c.recordedAt > :after"
                 + " and c.recordedAt <= :to" + INDEX_ORDER, CheckInRow.class)
                 .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).setParameter("patient", patientId)
-                .setParameter("after", window.recentAfter()).setParameter("to", window.to())));
-        return rows;
+                .setParameter("after", after).setParameter("to", to));
+    }
+
+    /** The patient's {@link FirstValueWindow#OLDEST} oldest check-ins up to {@code upTo}, oldest first. */
+    private List<CheckInRow> oldestCheckIns(UUID patientId, Instant upTo) {
+        return em.createQuery(CHECK_IN_ROW + "c.patientId = :patient and c.recordedAt <= :upTo"
+                + " order by c.patientId, c.recordedAt, c.id", CheckInRow.class)
+                .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).setParameter("patient", patientId)
+                .setParameter("upTo", upTo).setMaxResults(FirstValueWindow.OLDEST).getResultList();
     }
 
     private static List<CheckInRow> oldestFirst(TypedQuery<CheckInRow> newestFirst) {

@@ -143,7 +143,7 @@ class TrendCategoryWindowTest {
             if (started.isEmpty()) {
                 continue;
             }
-            CategoryWindow window = CategoryWindow.forBoosterForecast(started, course.to());
+            CategoryWindow window = CategoryWindow.forSummary(started, course.to());
             List<Observation> read = course.observations().stream().filter(window::reads).toList();
             TrendQuery query = new TrendQuery(Domain.PAIN, null, course.to(), course.to(), Granularity.DAY);
             BoosterForecast windowed = Trends.boosterForecast(SUBJECT, query, read, course.sessions(), List.of());
@@ -170,6 +170,94 @@ class TrendCategoryWindowTest {
         assertTrue(decided > 500, decided + " decided, " + undecided + " not");
         assertTrue(undecided > 50, undecided + " not decided");
         assertTrue(forecasts > 50, forecasts + " FORECAST decided by the window");
+    }
+
+    /**
+     * The window an outcome summary is kept from after a write: wherever it says it decides every domain figure
+     * and the forecast, they are the whole course's, the latest infusion's durability included.
+     */
+    @Test
+    void theSummaryWindowShouldGiveEveryFigureButTheSlopeWheneverItSaysItDecidesThem() {
+        Random random = new Random(20261207L);
+        int decided = 0;
+        int undecided = 0;
+        for (int i = 0; i < 4000; i++) {
+            RandomCourse course = randomCourse(random);
+            List<CompletedSession> started = course.sessions().stream()
+                    .filter(s -> !s.startedAt().isAfter(course.to())).toList();
+            if (started.isEmpty()) {
+                continue;
+            }
+            CategoryWindow window = CategoryWindow.forSummary(started, course.to());
+            List<Observation> read = course.observations().stream().filter(window::reads).toList();
+            TrendQuery query = new TrendQuery(Domain.PAIN, null, course.to(), course.to(), Granularity.DAY);
+            Trend windowed = Trends.compute(SUBJECT, query, read, course.sessions());
+            if (!window.decides(read) || !window.decidesBoosterForecast(read, windowed.boosterForecast(), started)) {
+                undecided++;
+                continue;
+            }
+            decided++;
+            Trend whole = Trends.compute(SUBJECT, query, course.observations(), course.sessions());
+            requireSameFigures(whole, windowed, "course " + i + " to " + course.to());
+        }
+        assertTrue(decided > 1000, decided + " decided, " + undecided + " not");
+        assertTrue(undecided > 50, undecided + " not decided");
+    }
+
+    /**
+     * Before the first infusion the baseline is the first value ever: the few oldest check-ins and the last two
+     * weeks give every figure but the slope whenever the window says they do.
+     */
+    @Test
+    void theFirstValueWindowShouldGiveEveryFigureButTheSlopeWheneverItSaysItDecidesThem() {
+        Random random = new Random(20261208L);
+        int decided = 0;
+        int undecided = 0;
+        int wholeCourses = 0;
+        for (int i = 0; i < 4000; i++) {
+            RandomCourse course = randomCourse(random);
+            // No infusion yet: every report is a daily one (or a PRE report of an infusion still to come).
+            List<Observation> observations = course.observations().stream()
+                    .filter(o -> o.context() != CheckInContext.POST_INFUSION).toList();
+            FirstValueWindow window = new FirstValueWindow(course.to());
+            List<Observation> upToGap = observations.stream()
+                    .filter(o -> !o.recordedAt().isAfter(window.recentAfter())).toList();
+            List<Observation> read = new ArrayList<>(upToGap.subList(0, Math.min(FirstValueWindow.OLDEST,
+                    upToGap.size())));
+            boolean oldestComplete = upToGap.size() < FirstValueWindow.OLDEST;
+            observations.stream().filter(o -> o.recordedAt().isAfter(window.recentAfter())
+                    && !o.recordedAt().isAfter(course.to())).forEach(read::add);
+            if (!window.decides(read, oldestComplete)) {
+                undecided++;
+                continue;
+            }
+            decided++;
+            wholeCourses += oldestComplete ? 1 : 0;
+            TrendQuery query = new TrendQuery(Domain.PAIN, null, course.to(), course.to(), Granularity.DAY);
+            requireSameFigures(Trends.compute(SUBJECT, query, observations, List.of()),
+                    Trends.compute(SUBJECT, query, read, List.of()), "course " + i + " to " + course.to());
+        }
+        assertTrue(decided > 1000, decided + " decided, " + undecided + " not");
+        assertTrue(undecided > 50, undecided + " not decided");
+        assertTrue(decided - wholeCourses > 1000, wholeCourses + " of the decided were read whole");
+    }
+
+    /** What an outcome summary keeps of a trend, except the slope (kept as sums) and the adherence. */
+    private static void requireSameFigures(Trend whole, Trend windowed, String context) {
+        assertEquals(whole.baseline(), windowed.baseline(), context);
+        assertEquals(whole.latest(), windowed.latest(), context);
+        assertEquals(whole.current(), windowed.current(), context);
+        assertEquals(whole.absoluteChange(), windowed.absoluteChange(), context);
+        assertEquals(whole.improvementPercent(), windowed.improvementPercent(), context);
+        assertEquals(whole.category(), windowed.category(), context);
+        assertEquals(whole.sessions().size(), windowed.sessions().size(), context);
+        if (!whole.sessions().isEmpty()) {
+            Trend.SessionEffect last = whole.sessions().get(whole.sessions().size() - 1);
+            Trend.SessionEffect lastWindowed = windowed.sessions().get(windowed.sessions().size() - 1);
+            assertEquals(last.durabilityDays(), lastWindowed.durabilityDays(), context);
+            assertEquals(last.durabilityCensored(), lastWindowed.durabilityCensored(), context);
+        }
+        assertEquals(whole.boosterForecast(), windowed.boosterForecast(), context);
     }
 
     @Test
