@@ -122,5 +122,7 @@ public class SummaryRebuild {
         return query.getResultList();
     }
 
-    private static final String MISSING = "not exists (select 1 from OutcomeSummary s where s.patientId = p.id)";
+    // A row from before the slope's sums were kept counts as missing: its next write would read the whole course.
+    private static final String MISSING = "not exists (select 1 from OutcomeSummary s where s.patientId = p.id"
+            + " and s.slopeN is not null)";
 }
