@@ -38,17 +38,15 @@ import com.infusionoutcomes.trend.BoosterForecast;
 import com.infusionoutcomes.trend.Category;
 import com.infusionoutcomes.trend.CheckInRow;
 import com.infusionoutcomes.trend.Domain;
-import com.infusionoutcomes.trend.Granularity;
 import com.infusionoutcomes.trend.SlopeSums;
-import com.infusionoutcomes.trend.Trend;
+import com.infusionoutcomes.trend.TrendFigures;
 import com.infusionoutcomes.trend.TrendInput;
-import com.infusionoutcomes.trend.TrendQuery;
 import com.infusionoutcomes.trend.TrendRepository;
 
 /**
  * Keeps each patient's {@link OutcomeSummary} rows equal to what the trend endpoint computes for them: every write
  * that changes a patient's figures publishes an event in its transaction, with the patient's write lock held, and
- * this brings the patient's summaries up to date through the trend engine ({@link TrendInput#trend}) in that
+ * this brings the patient's summaries up to date through the trend engine ({@link TrendInput#figures}) in that
  * transaction, before the alert rules that read them. It reads the last few weeks of the course, not the whole of
  * it: the slope (a least-squares fit over every value) is kept as exact sums that each write changes by its own
  * values, and every other figure is decided by a bounded window (see {@link #update(UUID, SumsChange)}).
@@ -104,24 +102,12 @@ public class OutcomeSummaries {
     }
 
     void checkInsRecorded(@Observes @Priority(PRIORITY) CheckInsRecorded event) {
-        List<CheckInRow> added = event.checkInIds().stream().map(id -> row(em.find(CheckIn.class, id))).toList();
-        update(event.patientId(), (sums, domain, now) -> {
-            for (CheckInRow checkIn : added) {
-                sums = counts(checkIn, now) ? sums.with(checkIn, domain) : sums;
-            }
-            return sums;
-        });
+        update(event.patientId(), List.of(),
+                event.checkInIds().stream().map(id -> row(em.find(CheckIn.class, id))).toList());
     }
 
     void checkInCorrected(@Observes @Priority(PRIORITY) CheckInCorrected event) {
-        CheckInRow before = row(event.patientId(), event.before());
-        CheckInRow after = row(event.patientId(), event.after());
-        boolean beforeCounted = event.before().status() != CheckInStatus.ENTERED_IN_ERROR;
-        boolean afterCounted = event.after().status() != CheckInStatus.ENTERED_IN_ERROR;
-        update(event.patientId(), (sums, domain, now) -> {
-            SlopeSums changed = beforeCounted && counts(before, now) ? sums.without(before, domain) : sums;
-            return afterCounted && counts(after, now) ? changed.with(after, domain) : changed;
-        });
+        update(event.patientId(), counted(event.patientId(), event.before()), counted(event.patientId(), event.after()));
     }
 
     void sessionChanged(@Observes @Priority(PRIORITY) SessionChanged event) {
@@ -138,13 +124,7 @@ public class OutcomeSummaries {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(UUID patientId) {
-        update(patientId, (sums, domain, now) -> sums);
-    }
-
-    /** How a write changes the slope's sums of a domain: the values it added, corrected or withdrew. */
-    @FunctionalInterface
-    private interface SumsChange {
-        SlopeSums apply(SlopeSums stored, Domain domain, Instant now);
+        update(patientId, List.of(), List.of());
     }
 
     /**
@@ -153,8 +133,11 @@ public class OutcomeSummaries {
      * {@link TrendRepository#summaryInput}. The whole course is read only when the stored rows cannot be updated
      * (missing, from before the sums were kept, or due for a refresh, which a value that was ahead of the clock
      * has joined) or when the bounded read does not decide every figure.
+     *
+     * @param removed the check-ins as they counted before the write (a correction's previous version)
+     * @param added the check-ins as they count after it (new ones, a correction's new version)
      */
-    private void update(UUID patientId, SumsChange change) {
+    private void update(UUID patientId, List<CheckInRow> removed, List<CheckInRow> added) {
         Instant now = now();
         Map<Domain, OutcomeSummary> stored = stored(patientId);
         boolean current = stored.size() == Domain.values().length && stored.values().stream()
@@ -164,15 +147,26 @@ public class OutcomeSummaries {
             store(compute(patientId, now));
             return;
         }
+        // A value ahead of the clock joins the sums when its time comes: the refresh then reads the whole course.
+        List<CheckInRow> gone = removed.stream().filter(c -> !c.recordedAt().isAfter(now)).toList();
+        List<CheckInRow> come = added.stream().filter(c -> !c.recordedAt().isAfter(now)).toList();
         Map<Domain, SlopeSums> sums = new EnumMap<>(Domain.class);
         for (Domain domain : Domain.values()) {
-            sums.put(domain, change.apply(stored.get(domain).slopeSums(), domain, now));
+            SlopeSums domainSums = stored.get(domain).slopeSums();
+            for (CheckInRow checkIn : gone) {
+                domainSums = domainSums.without(checkIn, domain);
+            }
+            for (CheckInRow checkIn : come) {
+                domainSums = domainSums.with(checkIn, domain);
+            }
+            sums.put(domain, domainSums);
         }
         Set<Domain> withoutValues = sums.entrySet().stream().filter(e -> e.getValue().n() == 0).map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Domain.class)));
         Patient patient = patients.requireUnscoped(patientId);
         java.util.Optional<TrendInput> bounded = trends.summaryInput(TrendRepository.subject(patient),
-                trends.completedSessions(patientId, now), trends.scheduledStarts(patientId), now, withoutValues);
+                trends.completedSessions(patientId, now), trends.scheduledStarts(patientId), now, withoutValues,
+                latestCheckIn(stored.get(Domain.PAIN).lastCheckInAt, gone, come));
         if (bounded.isEmpty()) {
             courseReads.increment();
             store(compute(patientId, now));
@@ -188,9 +182,19 @@ public class OutcomeSummaries {
         store(summaries);
     }
 
-    /** Whether a trend as of {@code now} sees the check-in (a withdrawn one is never passed). */
-    private static boolean counts(CheckInRow checkIn, Instant now) {
-        return !checkIn.recordedAt().isAfter(now);
+    /**
+     * The latest check-in after the write, from the stored one and the write's own; null when the write took away
+     * the check-in that was the latest (another may share its instant, or the one before it is not known).
+     */
+    private static Instant latestCheckIn(Instant stored, List<CheckInRow> gone, List<CheckInRow> come) {
+        if (stored != null && gone.stream().anyMatch(c -> !c.recordedAt().isBefore(stored))) {
+            return null;
+        }
+        Instant latest = stored;
+        for (CheckInRow checkIn : come) {
+            latest = latest == null || checkIn.recordedAt().isAfter(latest) ? checkIn.recordedAt() : latest;
+        }
+        return latest;
     }
 
     private static CheckInRow row(CheckIn c) {
@@ -198,8 +202,10 @@ public class OutcomeSummaries {
                 c.mood);
     }
 
-    private static CheckInRow row(UUID patientId, CheckInCorrection c) {
-        return new CheckInRow(patientId, c.recordedAt().toInstant(), c.context(), c.sessionId(), c.scores());
+    /** A version of a check-in as a trend counts it: not at all once entered in error. */
+    private static List<CheckInRow> counted(UUID patientId, CheckInCorrection c) {
+        return c.status() == CheckInStatus.ENTERED_IN_ERROR ? List.of()
+                : List.of(new CheckInRow(patientId, c.recordedAt().toInstant(), c.context(), c.sessionId(), c.scores()));
     }
 
     /**
@@ -231,18 +237,20 @@ public class OutcomeSummaries {
                 trends.completedSessions(patientId, now), trends.scheduledStarts(patientId));
         List<OutcomeSummary> summaries = figures(patientId, input, now);
         for (OutcomeSummary summary : summaries) {
+            // From the values themselves, as the trend endpoint computes it, not from the sums: a stored slope kept
+            // by difference is compared with this one.
+            summary.slopePerWeek = input.slopePerWeek(summary.domain, now);
             summary.slopeSums(input.slopeSums(summary.domain, now));
         }
         return summaries;
     }
 
-    /** Every figure the trend engine gives from {@code input} as of {@code now}, in every domain. */
+    /** Every figure but the slope the trend engine gives from {@code input} as of {@code now}, in every domain. */
     private List<OutcomeSummary> figures(UUID patientId, TrendInput input, Instant now) {
         Instant refreshAt = nextChangeAfter(patientId, now);
         List<OutcomeSummary> summaries = new ArrayList<>();
         for (Domain domain : Domain.values()) {
-            Trend trend = input.trend(new TrendQuery(domain, null, now, now, Granularity.DAY));
-            summaries.add(of(trend, domain, input.lastCheckInAt(), now, refreshAt));
+            summaries.add(of(patientId, input.figures(domain, now), domain, input.lastCheckInAt(), now, refreshAt));
         }
         return summaries;
     }
@@ -318,13 +326,14 @@ public class OutcomeSummaries {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    static OutcomeSummary of(Trend trend, Domain domain, Instant lastCheckInAt, Instant now, Instant refreshAt) {
+    static OutcomeSummary of(UUID patientId, TrendFigures trend, Domain domain, Instant lastCheckInAt, Instant now,
+            Instant refreshAt) {
         OutcomeSummary s = new OutcomeSummary();
-        s.patientId = trend.patientId();
+        s.patientId = patientId;
         s.domain = domain;
         s.computedAt = now;
         s.refreshAt = refreshAt;
-        s.completedSessions = trend.sessions().size();
+        s.completedSessions = trend.course().size();
         s.lastCheckInAt = lastCheckInAt;
         if (trend.baseline() != null) {
             s.baseline = trend.baseline().value();
@@ -342,12 +351,10 @@ public class OutcomeSummaries {
         s.absoluteChange = trend.absoluteChange();
         s.improvementPercent = trend.improvementPercent();
         s.category = trend.category();
-        s.slopePerWeek = trend.slopePerWeek();
-        if (!trend.sessions().isEmpty()) {
-            Trend.SessionEffect last = trend.sessions().get(trend.sessions().size() - 1);
-            s.latestSessionId = last.sessionId();
-            s.lastDurabilityDays = last.durabilityDays();
-            s.lastDurabilityCensored = last.durabilityCensored();
+        if (!trend.course().isEmpty()) {
+            s.latestSessionId = trend.course().get(trend.course().size() - 1).sessionId();
+            s.lastDurabilityDays = trend.lastDurabilityDays();
+            s.lastDurabilityCensored = trend.lastDurabilityCensored();
         }
         BoosterForecast booster = trend.boosterForecast();
         s.boosterStatus = booster.status();
@@ -355,7 +362,7 @@ public class OutcomeSummaries {
         s.boosterExpectedReliefDays = booster.expectedReliefDays();
         s.boosterBasedOn = booster.basedOnSessionIds().isEmpty() ? null
                 : booster.basedOnSessionIds().stream()
-                        .map(id -> Integer.toString(trend.sessions().stream().filter(e -> e.sessionId().equals(id))
+                        .map(id -> Integer.toString(trend.course().stream().filter(e -> e.sessionId().equals(id))
                                 .findFirst().orElseThrow().number()))
                         .collect(Collectors.joining(","));
         s.boosterReliefHeldAtLeastDays = booster.reliefHeldAtLeastDays();

@@ -47,11 +47,19 @@ public record CategoryWindow(CompletedSession first, Instant to, Instant readAll
      * infusion (of the first, in a course of fewer), so a course of boosters weeks apart costs a few months of
      * check-ins, still far fewer than a course of years, and an induction series only its few weeks.
      *
+     * <p>The recent range is anchored at the latest check-in rather than at {@code to} when that is older: a patient
+     * silent for weeks still has the values before the silence read, not an empty range.
+     *
      * @param course the completed sessions up to {@code to}, by startedAt; not empty
+     * @param latestCheckIn the latest check-in up to {@code to}, or null when unknown
      */
-    public static CategoryWindow forSummary(List<CompletedSession> course, Instant to) {
+    public static CategoryWindow forSummary(List<CompletedSession> course, Instant to, Instant latestCheckIn) {
         int oldestNeeded = Math.max(0, course.size() - 1 - BoosterForecast.RECENT_INFUSIONS);
-        return new CategoryWindow(course.get(0), to, course.get(oldestNeeded).endedAt());
+        Instant readAllAfter = course.get(oldestNeeded).endedAt();
+        if (latestCheckIn != null && latestCheckIn.minus(RECENT).isBefore(readAllAfter)) {
+            readAllAfter = latestCheckIn.minus(RECENT);
+        }
+        return new CategoryWindow(course.get(0), to, readAllAfter);
     }
 
     public CategoryWindow {

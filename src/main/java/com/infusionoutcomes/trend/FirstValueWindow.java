@@ -7,20 +7,23 @@ import java.util.List;
 /**
  * The counterpart of {@link CategoryWindow} for a course without a completed infusion, whose baseline is the first
  * value ever (FIRST_VALUE): the few oldest check-ins, which hold each domain's first value, and the last
- * {@link CategoryWindow#RECENT 15 days}, which hold the latest value and its 7 days. Together they give the
+ * {@link CategoryWindow#RECENT 15 days} up to the latest check-in, which hold the latest value and its 7 days. Together they give the
  * baseline, latest, current, change, improvementPercent and category of the whole course, provided
  * {@link #decides} holds; the slope comes from the summary's sums, and there is no durability or forecast to give.
  *
  * @param to the instant the figures are as of
+ * @param latestCheckIn the latest check-in up to {@code to}, or null when unknown: when older than {@code to}, the
+ *        recent range ends there, so a patient silent for weeks still has the values before the silence read
  */
-public record FirstValueWindow(Instant to) {
+public record FirstValueWindow(Instant to, Instant latestCheckIn) {
 
     /** How many of the oldest check-ins are read: enough for a first value of every domain in all but odd courses. */
     public static final int OLDEST = 8;
 
     /** The recent range is (recentAfter, to]. */
     public Instant recentAfter() {
-        return to.minus(CategoryWindow.RECENT);
+        Instant anchor = latestCheckIn != null && latestCheckIn.isBefore(to) ? latestCheckIn : to;
+        return anchor.minus(CategoryWindow.RECENT);
     }
 
     /**

@@ -19,6 +19,18 @@ public record TrendInput(Subject subject, List<CheckInRow> checkIns, List<Comple
         return Trends.compute(subject, query, observations((Domain) query.domain()), sessions, scheduled);
     }
 
+    /** What an outcome summary keeps of the trend of one of the four check-in items as of {@code to}. */
+    public TrendFigures figures(Domain domain, Instant to) {
+        return Trends.figures(subject, new TrendQuery(domain, null, to, to, Granularity.DAY), observations(domain),
+                sessions, scheduled);
+    }
+
+    /** The slope of one of the four check-in items over the whole of these check-ins up to {@code to}. */
+    public java.math.BigDecimal slopePerWeek(Domain domain, Instant to) {
+        return Series.slopePerWeek(observations(domain).stream()
+                .filter(o -> o.isLongitudinal() && !o.recordedAt().isAfter(to)).toList());
+    }
+
     /** The booster forecast of one of the four check-in items, as {@link #trend} would report it. */
     public BoosterForecast boosterForecast(Domain domain, Instant to) {
         return Trends.boosterForecast(subject, new TrendQuery(domain, null, to, to, Granularity.DAY),

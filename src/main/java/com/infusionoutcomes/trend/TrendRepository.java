@@ -102,12 +102,18 @@ public class TrendRepository {
      * @param sessions the patient's completed sessions up to {@code to}, numbered
      * @param withoutValues the domains the whole course has no value of up to {@code to} (the slope's sums count
      *        them): whatever is read, their figures are those of no value at all
+     * @param latestCheckIn the patient's latest check-in up to {@code to}, or null when unknown (it only moves what
+     *        is read, never what the figures are)
      */
     public Optional<TrendInput> summaryInput(Subject subject, List<CompletedSession> sessions,
-            List<Instant> scheduled, Instant to, Set<Domain> withoutValues) {
+            List<Instant> scheduled, Instant to, Set<Domain> withoutValues, Instant latestCheckIn) {
         UUID patientId = subject.patientId();
+        if (latestCheckIn == null && withoutValues.size() == Domain.values().length) {
+            // Nothing read would show which check-in is the latest (the recent range is found from a value).
+            return Optional.empty();
+        }
         if (sessions.isEmpty()) {
-            FirstValueWindow window = new FirstValueWindow(to);
+            FirstValueWindow window = new FirstValueWindow(to, latestCheckIn);
             List<CheckInRow> rows = new ArrayList<>(oldestCheckIns(patientId, window.recentAfter()));
             boolean oldestComplete = rows.size() < FirstValueWindow.OLDEST;
             rows.addAll(checkInsBetween(patientId, window.recentAfter(), to));
@@ -119,7 +125,7 @@ public class TrendRepository {
             }
             return Optional.of(input);
         }
-        CategoryWindow window = CategoryWindow.forSummary(sessions, to);
+        CategoryWindow window = CategoryWindow.forSummary(sessions, to, latestCheckIn);
         TrendInput input = new TrendInput(subject, checkInsDecidingCategory(patientId, window), sessions, scheduled);
         for (Domain domain : Domain.values()) {
             if (withoutValues.contains(domain)) {

@@ -69,6 +69,31 @@ public final class Trends {
                 BoosterForecast.of(course, durabilities, subject.timezone(), scheduled));
     }
 
+    /** The figures an outcome summary keeps, exactly as {@link #compute} reports them, and no more. */
+    public static TrendFigures figures(Subject subject, TrendQuery query, List<Observation> observations,
+            List<CompletedSession> sessions, List<Instant> scheduled) {
+        Instant to = query.to();
+        List<Observation> longitudinal = longitudinal(seen(observations, to));
+        List<CompletedSession> course = course(sessions, to);
+        Headline headline = Headline.of(query.domain(), longitudinal, course);
+        BaselineEstimate baseline = headline.baseline();
+        List<SessionEffects.Durability> durabilities = SessionEffects.durabilities(course, longitudinal,
+                baseline == null ? null : baseline.value(), query.domain().direction());
+        SessionEffects.Durability last = durabilities.isEmpty() ? null : durabilities.get(durabilities.size() - 1);
+        return new TrendFigures(
+                baseline == null ? null
+                        : new Trend.Baseline(baseline.value().rounded(2), baseline.method(), baseline.n()),
+                headline.latest() == null ? null
+                        : new Trend.Latest(headline.latest().value().rounded(2), headline.latest().recordedAt()),
+                headline.current() == null ? null
+                        : new Trend.Current(headline.current().rounded(2), headline.recentCount()),
+                headline.change() == null ? null : headline.change().rounded(2),
+                headline.percent() == null ? null : headline.percent().rounded(1),
+                headline.category(), course,
+                last == null ? null : last.days().rounded(1), last == null ? null : last.censored(),
+                BoosterForecast.of(course, durabilities, subject.timezone(), scheduled));
+    }
+
     /**
      * Only the category and the figures it comes from, exactly as {@link #compute} reports them, without the
      * series, slope, sessions and adherence: for the WORSENING rule, which runs on every pain or mood check-in.
