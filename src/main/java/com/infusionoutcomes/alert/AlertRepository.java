@@ -1,11 +1,14 @@
 package com.infusionoutcomes.alert;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.infusionoutcomes.paging.Cursor;
 
@@ -15,8 +18,43 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
 
+    /** The transaction's resource holding one patient's unresolved alerts. */
+    private record Unresolved(UUID patientId) {
+    }
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * The patient's unresolved alert of the rule. Every rule that runs after a write looks for its own, so the
+     * patient's unresolved alerts are read once per transaction and the rules share them (the write holds the
+     * patient's lock, under which alone alerts are raised).
+     */
     public Optional<Alert> findUnresolved(UUID patientId, AlertRule rule) {
-        return find("openKey", Alert.openKey(patientId, rule)).firstResultOptional();
+        return unresolvedInTransaction(patientId).stream().filter(a -> a.rule == rule && a.openKey != null)
+                .findFirst();
+    }
+
+    /** Stores a newly raised alert, which the transaction's later {@link #findUnresolved} then finds. */
+    void persistUnresolved(Alert alert) {
+        @SuppressWarnings("unchecked")
+        List<Alert> read = (List<Alert>) transactions.getResource(new Unresolved(alert.patientId));
+        persistAndFlush(alert);
+        if (read != null) {
+            read.add(alert);
+        }
+    }
+
+    private List<Alert> unresolvedInTransaction(UUID patientId) {
+        Unresolved key = new Unresolved(patientId);
+        @SuppressWarnings("unchecked")
+        List<Alert> read = (List<Alert>) transactions.getResource(key);
+        // A cleared persistence context would leave changes to these unsaved: read them again.
+        if (read == null || !read.stream().allMatch(getEntityManager()::contains)) {
+            read = new ArrayList<>(find("patientId = ?1 and openKey is not null", patientId).list());
+            transactions.putResource(key, read);
+        }
+        return read;
     }
 
     /** The patient's unresolved (OPEN or ACKNOWLEDGED) alerts, in the order of {@link #list}. */

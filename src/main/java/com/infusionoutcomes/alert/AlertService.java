@@ -78,7 +78,7 @@ public class AlertService {
         alert.raisedAt = now;
         alert.lastTriggeredAt = now;
         alert.triggerCount = 1;
-        alerts.persistAndFlush(alert);
+        alerts.persistUnresolved(alert);
         audit.success(AuditAction.CREATE, RESOURCE, alert.id, patientId);
         raised.fire(new AlertRaised(rule, false));
     }

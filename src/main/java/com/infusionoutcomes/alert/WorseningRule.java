@@ -20,7 +20,7 @@ import com.infusionoutcomes.trend.Domain;
 
 /**
  * WORSENING: the pain or mood category is WORSENED. Decided on the patient's outcome summary as the write left it
- * (stored just before by {@link OutcomeSummaries}, from the whole course, by the trend endpoint's own function),
+ * (stored just before by {@link OutcomeSummaries}, equal to what the trend endpoint's own function gives),
  * so the alert and the chart a clinician opens from it agree, whatever order a history arrived in. When neither is
  * WORSENED any more, the unresolved alert gets {@code conditionClearedAt} and stays for a clinician to close.
  */
