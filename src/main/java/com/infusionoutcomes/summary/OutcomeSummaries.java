@@ -33,7 +33,6 @@ import com.infusionoutcomes.patient.PatientEnrolled;
 import com.infusionoutcomes.patient.PatientService;
 import com.infusionoutcomes.patient.PatientTimezoneChanged;
 import com.infusionoutcomes.session.SessionChanged;
-import com.infusionoutcomes.session.SessionStatus;
 import com.infusionoutcomes.trend.BoosterForecast;
 import com.infusionoutcomes.trend.Category;
 import com.infusionoutcomes.trend.CheckInRow;
@@ -164,8 +163,9 @@ public class OutcomeSummaries {
         Set<Domain> withoutValues = sums.entrySet().stream().filter(e -> e.getValue().n() == 0).map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Domain.class)));
         Patient patient = patients.requireUnscoped(patientId);
+        TrendRepository.Sessions sessions = trends.sessions(patientId, now);
         java.util.Optional<TrendInput> bounded = trends.summaryInput(TrendRepository.subject(patient),
-                trends.completedSessions(patientId, now), trends.scheduledStarts(patientId), now, withoutValues,
+                sessions.completed(), sessions.scheduled(), now, withoutValues,
                 latestCheckIn(stored.get(Domain.PAIN).lastCheckInAt, gone, come));
         if (bounded.isEmpty()) {
             courseReads.increment();
@@ -173,7 +173,7 @@ public class OutcomeSummaries {
             return;
         }
         windowReads.increment();
-        List<OutcomeSummary> summaries = figures(patientId, bounded.get(), now);
+        List<OutcomeSummary> summaries = figures(patientId, bounded.get(), sessions, now);
         for (OutcomeSummary summary : summaries) {
             SlopeSums domainSums = sums.get(summary.domain);
             summary.slopeSums(domainSums);
@@ -233,9 +233,10 @@ public class OutcomeSummaries {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<OutcomeSummary> compute(UUID patientId, Instant now) {
         Patient patient = patients.requireUnscoped(patientId);
+        TrendRepository.Sessions sessions = trends.sessions(patientId, now);
         TrendInput input = new TrendInput(TrendRepository.subject(patient), trends.checkIns(patientId, now),
-                trends.completedSessions(patientId, now), trends.scheduledStarts(patientId));
-        List<OutcomeSummary> summaries = figures(patientId, input, now);
+                sessions.completed(), sessions.scheduled());
+        List<OutcomeSummary> summaries = figures(patientId, input, sessions, now);
         for (OutcomeSummary summary : summaries) {
             // From the values themselves, as the trend endpoint computes it, not from the sums: a stored slope kept
             // by difference is compared with this one.
@@ -246,8 +247,9 @@ public class OutcomeSummaries {
     }
 
     /** Every figure but the slope the trend engine gives from {@code input} as of {@code now}, in every domain. */
-    private List<OutcomeSummary> figures(UUID patientId, TrendInput input, Instant now) {
-        Instant refreshAt = nextChangeAfter(patientId, now);
+    private List<OutcomeSummary> figures(UUID patientId, TrendInput input, TrendRepository.Sessions sessions,
+            Instant now) {
+        Instant refreshAt = nextChangeAfter(patientId, sessions.nextCompletedStart(), now);
         List<OutcomeSummary> summaries = new ArrayList<>();
         for (Domain domain : Domain.values()) {
             summaries.add(of(patientId, input.figures(domain, now), domain, input.lastCheckInAt(), now, refreshAt));
@@ -306,16 +308,16 @@ public class OutcomeSummaries {
         store(compute(patientId, now()));
     }
 
-    /** The earliest check-in or completed session after {@code now}: when a trend as of now next changes. */
-    private Instant nextChangeAfter(UUID patientId, Instant now) {
+    /**
+     * The earliest check-in or completed session after {@code now}: when a trend as of now next changes.
+     *
+     * @param session the earliest start of a completed session after {@code now}, or null
+     */
+    private Instant nextChangeAfter(UUID patientId, Instant session, Instant now) {
         Instant checkIn = em.createQuery("select min(c.recordedAt) from CheckIn c where c.patientId = :patient"
                 + " and c.recordedAt > :now and c.status <> :withdrawn", Instant.class)
                 .setParameter("patient", patientId).setParameter("now", now)
                 .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).getSingleResult();
-        Instant session = em.createQuery("select min(s.startedAt) from InfusionSession s where s.patientId = :patient"
-                + " and s.status = :completed and s.startedAt > :now", Instant.class)
-                .setParameter("patient", patientId).setParameter("now", now)
-                .setParameter("completed", SessionStatus.COMPLETED).getSingleResult();
         if (checkIn == null) {
             return session;
         }

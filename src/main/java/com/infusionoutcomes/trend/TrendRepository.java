@@ -187,6 +187,39 @@ public class TrendRepository {
                 .getOrDefault(patientId, List.of());
     }
 
+    /**
+     * A patient's sessions as an outcome summary needs them as of {@code to}, in one read.
+     *
+     * @param completed the completed sessions that started up to {@code to}, numbered
+     * @param scheduled when the SCHEDULED sessions are to start, soonest first
+     * @param nextCompletedStart the earliest start of a completed session after {@code to} (one recorded ahead of
+     *        the clock), or null
+     */
+    public record Sessions(List<CompletedSession> completed, List<Instant> scheduled, Instant nextCompletedStart) {
+    }
+
+    /** {@link #completedSessions}, {@link #scheduledStarts} and what lies ahead, in one read. */
+    public Sessions sessions(UUID patientId, Instant to) {
+        List<Object[]> completed = new ArrayList<>();
+        List<Instant> scheduled = new ArrayList<>();
+        Instant next = null;
+        for (Object[] r : em.createQuery("select s.patientId, s.id, s.startedAt, s.endedAt, s.status, s.scheduledAt"
+                + " from InfusionSession s where s.patientId = :patient and (s.status = :completed"
+                + " or s.status = :scheduled and s.scheduledAt is not null) order by s.startedAt, s.id", Object[].class)
+                .setParameter("patient", patientId).setParameter("completed", SessionStatus.COMPLETED)
+                .setParameter("scheduled", SessionStatus.SCHEDULED).getResultList()) {
+            if (r[4] == SessionStatus.SCHEDULED) {
+                scheduled.add((Instant) r[5]);
+            } else if (!((Instant) r[2]).isAfter(to)) {
+                completed.add(r);
+            } else if (next == null) {
+                next = (Instant) r[2];
+            }
+        }
+        scheduled.sort(null);
+        return new Sessions(numbered(completed).getOrDefault(patientId, List.of()), scheduled, next);
+    }
+
     /** When the patient's SCHEDULED sessions are to start, soonest first: what may cover a booster forecast. */
     public List<Instant> scheduledStarts(UUID patientId) {
         return em.createQuery("select s.scheduledAt from InfusionSession s where s.patientId = :patient"
