@@ -2,6 +2,7 @@ package com.infusionoutcomes.summary;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +11,9 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,26 +39,64 @@ class SummaryUpdateTest {
     @Inject
     OutcomeSummaries summaries;
 
+    @Inject
+    EntityManagerFactory database;
+
     private double updates(String read) {
         return registry.counter("infusion.summary.updates", "read", read).count();
     }
 
-    @Test
-    void writesOnAFiveMonthCourseShouldReadOnlyItsLastWeeksAndKeepTheTrendsFigures() {
-        TestData.signInAsNewClinician();
+    /**
+     * A course of {@code days} days up to yesterday: two weeks of baseline, then an infusion every three weeks;
+     * daily pain only, as many clinics ask.
+     */
+    private static String course(int days) {
         String patient = TestData.enrollPatient("{\"displayName\": \"Long course\", \"timezone\": \"UTC\"}");
-        Instant start = Instant.now().minus(150, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        // Two weeks of baseline, then an infusion every three weeks; pain only, as many clinics ask.
-        for (int day = 14; day < 150; day += 21) {
+        Instant start = Instant.now().minus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        for (int day = 14; day < days; day += 21) {
             TestData.completedSession(patient, start.plus(day, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS));
         }
         List<String> items = new ArrayList<>();
-        for (int day = 0; day < 149; day++) {
+        for (int day = 0; day < days - 1; day++) {
             int sinceInfusion = (day - 14) % 21;
             int pain = day < 14 ? 8 : sinceInfusion < 10 ? 3 + day % 2 : 7;
             items.add(TestData.dailyPainItem(start.plus(day, ChronoUnit.DAYS).plus(18, ChronoUnit.HOURS), pain));
         }
         TestData.syncCheckIns(patient, items);
+        return patient;
+    }
+
+    /** Check-in rows the application read (as trends read them) while serving {@code request}. */
+    private long checkInRowsRead(Runnable request) {
+        var statistics = database.unwrap(SessionFactory.class).getStatistics();
+        assertTrue(statistics.isStatisticsEnabled(), "%test.quarkus.hibernate-orm.statistics must be on");
+        java.util.function.LongSupplier rows = () -> java.util.Arrays.stream(statistics.getQueries())
+                .filter(q -> q.contains("new com.infusionoutcomes.trend.CheckInRow"))
+                .mapToLong(q -> statistics.getQueryStatistics(q).getExecutionRowCount()).sum();
+        long before = rows.getAsLong();
+        request.run();
+        return rows.getAsLong() - before;
+    }
+
+    @Test
+    void aCheckInShouldReadAsManyRowsOnAYearLongCourseAsOnAFiveMonthOne() {
+        TestData.signInAsNewClinician();
+        String fiveMonths = course(150);
+        String year = course(360);
+        Instant now = Instant.now();
+        long onFiveMonths = checkInRowsRead(() -> TestData.dailyCheckIn(fiveMonths, now.minus(1, ChronoUnit.HOURS), 4));
+        long onYear = checkInRowsRead(() -> TestData.dailyCheckIn(year, now.minus(1, ChronoUnit.HOURS), 4));
+        // Since the end of the 4th most recent infusion (about 9 weeks) and the baseline's two weeks.
+        assertTrue(onYear < 100, onYear + " rows read on a year of 359 check-ins");
+        assertTrue(Math.abs(onYear - onFiveMonths) <= 21, onYear + " rows on a year, " + onFiveMonths
+                + " on five months");
+    }
+
+    @Test
+    void writesOnAFiveMonthCourseShouldReadOnlyItsLastWeeksAndKeepTheTrendsFigures() {
+        TestData.signInAsNewClinician();
+        String patient = course(150);
+        Instant start = Instant.now().minus(150, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
         double window = updates("window");
         double course = updates("course");
