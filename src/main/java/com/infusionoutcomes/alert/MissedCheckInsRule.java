@@ -68,7 +68,7 @@ class MissedCheckInsRule {
      * recorded before the last 7 days (a history synced late), which a scan would not count either.
      */
     void checkedIn(@Observes @Priority(RuleOrder.MISSED_CHECK_INS) CheckInsRecorded event) {
-        Instant latest = em.find(CheckIn.class, event.latestCheckInId()).recordedAt;
+        Instant latest = event.latest().recordedAt;
         if (latest.isAfter(Instant.now().minus(SILENCE))) {
             alerts.conditionCleared(event.patientId(), AlertRule.MISSED_CHECK_INS);
         }

@@ -195,8 +195,7 @@ public class CheckInBatchService {
         List<CheckIn> added = toInsert.stream().filter(c -> created.contains(c.id))
                 .sorted(Comparator.comparing((CheckIn c) -> c.recordedAt).thenComparing(c -> c.id)).toList();
         if (!added.isEmpty()) {
-            recorded.fire(new CheckInsRecorded(patientId, added.stream().map(c -> c.id).toList(),
-                    added.stream().anyMatch(CheckIn::painOrMoodOverTime)));
+            recorded.fire(new CheckInsRecorded(patientId, added, added.stream().anyMatch(CheckIn::painOrMoodOverTime)));
         }
     }
 

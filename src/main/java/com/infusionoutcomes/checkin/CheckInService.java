@@ -75,7 +75,7 @@ public class CheckInService {
                 checkIns.persistAndFlush(candidate);
                 audit.success(AuditAction.CREATE, RESOURCE, candidate.id, patientId);
                 checkInStored.fire(new CheckInStored(candidate.context));
-                recorded.fire(new CheckInsRecorded(patientId, List.of(candidate.id), candidate.painOrMoodOverTime()));
+                recorded.fire(new CheckInsRecorded(patientId, List.of(candidate), candidate.painOrMoodOverTime()));
                 return new Recorded(CheckInResponse.from(candidate), true);
             });
         } catch (PersistenceException e) {

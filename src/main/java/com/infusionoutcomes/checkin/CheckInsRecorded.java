@@ -8,13 +8,22 @@ import java.util.UUID;
  * writing transaction after the rows are flushed and the patient's write lock is held, so observers (the outcome
  * summary, then the alert rules) see the patient's state after the write and decide on it in the same commit.
  *
- * @param checkInIds the stored check-ins, the latest recorded last
+ * @param checkIns the stored check-ins, the latest recorded last (a batch's rows are written by one statement, not
+ *        through the persistence context, so observers take their values from here rather than looking them up)
  * @param painOrMoodOverTime whether any of them is a longitudinal report of pain or mood, the measures the trend
  *        rules watch
  */
-public record CheckInsRecorded(UUID patientId, List<UUID> checkInIds, boolean painOrMoodOverTime) {
+public record CheckInsRecorded(UUID patientId, List<CheckIn> checkIns, boolean painOrMoodOverTime) {
+
+    public CheckInsRecorded {
+        checkIns = List.copyOf(checkIns);
+    }
+
+    public CheckIn latest() {
+        return checkIns.get(checkIns.size() - 1);
+    }
 
     public UUID latestCheckInId() {
-        return checkInIds.get(checkInIds.size() - 1);
+        return latest().id;
     }
 }

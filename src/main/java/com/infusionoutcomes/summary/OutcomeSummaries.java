@@ -102,7 +102,7 @@ public class OutcomeSummaries {
 
     void checkInsRecorded(@Observes @Priority(PRIORITY) CheckInsRecorded event) {
         update(event.patientId(), List.of(),
-                event.checkInIds().stream().map(id -> row(em.find(CheckIn.class, id))).toList());
+                event.checkIns().stream().map(OutcomeSummaries::row).toList());
     }
 
     void checkInCorrected(@Observes @Priority(PRIORITY) CheckInCorrected event) {
