@@ -47,7 +47,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * the same batch again (the phone never saw the answer) stores nothing twice.
  *
  * <p>The cost is a handful of statements per batch, not per item: one read of the patient, one of the sessions
- * the items name, one of the ids that already exist, one multi-row insert and one audit event.
+ * the items name, one multi-row insert (then one read of the ids only when some were taken already) and one
+ * audit event.
  */
 @ApplicationScoped
 public class CheckInBatchService {
@@ -153,23 +154,29 @@ public class CheckInBatchService {
             candidates.putIfAbsent(candidate.id, candidate);
         }
 
-        Map<UUID, CheckIn> stored = existing(candidates.keySet());
-        Map<UUID, CheckIn> originals = versions.originals(stored.values());
-        List<CheckIn> toInsert = candidates.values().stream().filter(c -> !stored.containsKey(c.id))
+        // Insert first and read the ids back only when some were taken: a batch of new check-ins, the usual case,
+        // costs no read of its 500 ids. A taken id is either a row stored before (a retry, or a conflict) or one a
+        // concurrent copy of this batch stored since this transaction began; "on conflict do nothing" skips both.
+        List<CheckIn> toInsert = candidates.values().stream()
                 .sorted(Comparator.comparing((CheckIn c) -> c.id)) // one lock order for concurrent copies
                 .toList();
         if (!toInsert.isEmpty()) {
             patients.lockForWrite(patientId); // before inserting, as every write that changes a patient's figures does
         }
-        Set<UUID> created = insert(toInsert);
-        if (created.size() < toInsert.size()) {
-            // Stored by a concurrent request since our read: judge those like rows that were there before.
-            Set<UUID> taken = new HashSet<>();
-            toInsert.stream().filter(c -> !created.contains(c.id)).forEach(c -> taken.add(c.id));
-            Map<UUID, CheckIn> late = existing(taken);
-            stored.putAll(late);
-            originals.putAll(versions.originals(late.values()));
+        Set<UUID> created = new HashSet<>();
+        Map<UUID, CheckIn> stored = new HashMap<>();
+        if (insert(toInsert) == toInsert.size()) {
+            toInsert.forEach(c -> created.add(c.id));
+        } else {
+            stored.putAll(existing(candidates.keySet()));
+            for (CheckIn c : toInsert) {
+                if (writtenBy(stored.get(c.id), c)) {
+                    created.add(c.id);
+                }
+            }
+            stored.keySet().removeAll(created);
         }
+        Map<UUID, CheckIn> originals = versions.originals(stored.values());
 
         Set<UUID> answered = new HashSet<>();
         for (Map.Entry<Integer, CheckIn> entry : byIndex.entrySet()) {
@@ -224,14 +231,12 @@ public class CheckInBatchService {
     }
 
     /**
-     * One multi-row insert for the batch. A row another request stored since our read is skipped rather than
-     * failing the batch (on conflict do nothing, which H2 accepts in PostgreSQL mode); the ids returned are the
-     * rows this statement wrote.
+     * One multi-row insert for the batch; returns how many rows it wrote. A row another request stored before is
+     * skipped rather than failing the batch (on conflict do nothing, which H2 accepts in PostgreSQL mode).
      */
-    private Set<UUID> insert(List<CheckIn> rows) {
-        Set<UUID> written = new HashSet<>();
+    private int insert(List<CheckIn> rows) {
         if (rows.isEmpty()) {
-            return written;
+            return 0;
         }
         String sql = INSERT + String.join(", ", Collections.nCopies(rows.size(), ROW))
                 + " on conflict do nothing";
@@ -260,20 +265,13 @@ public class CheckInBatchService {
                 count[0] = insert.executeUpdate();
             }
         });
-        if (count[0] == rows.size()) {
-            rows.forEach(c -> written.add(c.id));
-            return written;
-        }
-        // Some rows were there already: ours are those carrying this batch's own creation stamp.
-        Map<UUID, CheckIn> now = existing(new HashSet<>(rows.stream().map(c -> c.id).toList()));
-        for (CheckIn c : rows) {
-            CheckIn row = now.get(c.id);
-            if (row != null && row.createdAt.equals(c.createdAt) && row.sameReportAs(c)
-                    && Objects.equals(row.changedBy, c.changedBy)) {
-                written.add(c.id);
-            }
-        }
-        return written;
+        return count[0];
+    }
+
+    /** Whether the stored row is the one this batch inserted: it carries the batch's own creation stamp. */
+    private static boolean writtenBy(CheckIn row, CheckIn inserted) {
+        return row != null && row.createdAt.equals(inserted.createdAt) && row.sameReportAs(inserted)
+                && Objects.equals(row.changedBy, inserted.changedBy);
     }
 
     private static void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {

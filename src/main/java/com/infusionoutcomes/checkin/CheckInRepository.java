@@ -31,31 +31,34 @@ public class CheckInRepository implements PanacheRepositoryBase<CheckIn, UUID> {
     }
 
     /** Newest first; {@code from} and {@code to} are inclusive. */
-    public List<CheckIn> listForPatient(UUID patientId, Instant from, Instant to, CheckInContext context,
+    public List<CheckInRow> listForPatient(UUID patientId, Instant from, Instant to, CheckInContext context,
             Cursor after, int rows) {
         Filter filter = filter(patientId, from, to, context);
         if (after != null) {
             filter.where.append(" and (recordedAt < :at or (recordedAt = :at and id < :id))");
             filter.params.and("at", after.instantKey()).and("id", after.id());
         }
-        return find(filter.where + NEWEST_FIRST, filter.params).page(0, rows).list();
+        return rows(filter).setMaxResults(rows).getResultList();
     }
 
     /**
      * The check-ins {@link #listForPatient} would page through, in the same order, as one forward-only cursor
-     * over plain values: no entity is created, so nothing piles up in the session however many rows there are,
-     * and the driver fetches {@code fetchSize} rows at a time. Close it; it needs the caller's transaction.
+     * over plain values: nothing piles up in the session however many rows there are, and the driver fetches
+     * {@code fetchSize} rows at a time. Close it; it needs the caller's transaction.
      */
-    public ScrollableResults<CheckInExportRow> scrollForPatient(UUID patientId, Instant from, Instant to,
+    public ScrollableResults<CheckInRow> scrollForPatient(UUID patientId, Instant from, Instant to,
             CheckInContext context, int fetchSize) {
-        Filter filter = filter(patientId, from, to, context);
-        SelectionQuery<CheckInExportRow> query = getEntityManager().unwrap(Session.class).createSelectionQuery(
-                "select new com.infusionoutcomes.checkin.CheckInExportRow(id, patientId, sessionId, context,"
+        return rows(filter(patientId, from, to, context)).setFetchSize(fetchSize).scroll(ScrollMode.FORWARD_ONLY);
+    }
+
+    private SelectionQuery<CheckInRow> rows(Filter filter) {
+        SelectionQuery<CheckInRow> query = getEntityManager().unwrap(Session.class).createSelectionQuery(
+                "select new com.infusionoutcomes.checkin.CheckInRow(id, patientId, sessionId, context,"
                         + " recordedAt, pain, sleep, mobility, mood, note, createdAt, version, status) from CheckIn where "
                         + filter.where + NEWEST_FIRST,
-                CheckInExportRow.class);
+                CheckInRow.class);
         filter.params.map().forEach(query::setParameter);
-        return query.setReadOnly(true).setFetchSize(fetchSize).scroll(ScrollMode.FORWARD_ONLY);
+        return query.setReadOnly(true);
     }
 
     private record Filter(StringBuilder where, Parameters params) {

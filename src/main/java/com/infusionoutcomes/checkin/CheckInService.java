@@ -101,10 +101,10 @@ public class CheckInService {
     @Transactional
     public Page<CheckInResponse> list(UUID patientId, Instant from, Instant to, CheckInContext context,
             Cursor after, int limit) {
-        patients.requireForCare(patientId);
+        patients.checkForCare(patientId);
         audit.success(AuditAction.LIST, RESOURCE, null, patientId);
         return Page.of(checkIns.listForPatient(patientId, from, to, context, after, limit + 1), limit,
-                c -> Cursor.after(c.recordedAt, c.id), CheckInResponse::from);
+                r -> Cursor.after(r.recordedAt(), r.id()), CheckInResponse::from);
     }
 
     /**
@@ -115,9 +115,9 @@ public class CheckInService {
     public StreamingOutput export(UUID patientId, Instant from, Instant to, CheckInContext context) {
         patients.requireForCare(patientId);
         audit.success(AuditAction.EXPORT, RESOURCE, null, patientId);
-        return CsvExport.reading(CheckInExportRow.COLUMNS, csv -> {
+        return CsvExport.reading(CheckInRow.COLUMNS, csv -> {
             try (Persistence.Scope lazy = Persistence.lazyResults(checkIns.getEntityManager());
-                    ScrollableResults<CheckInExportRow> rows = checkIns.scrollForPatient(patientId, from, to, context,
+                    ScrollableResults<CheckInRow> rows = checkIns.scrollForPatient(patientId, from, to, context,
                             EXPORT_FETCH_SIZE)) {
                 while (rows.next()) {
                     rows.get().writeTo(csv);

@@ -70,13 +70,15 @@ public class RequestBodies {
     /** Reads {@code body} as {@code type}; every pointer is under {@code prefix} (an item of a batch: /checkIns/3). */
     public <T> Reading<T> read(JsonNode body, Class<T> type, String prefix) {
         Findings found = new Findings();
-        JsonNode bindable = walk(body, mapper.constructType(type), prefix, found);
-        T value = null;
-        if (bindable != null) {
-            try {
-                value = mapper.treeToValue(bindable, type);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                found.add(e, prefix, mapper.constructType(type));
+        T value = bindWhole(body, type);
+        if (value == null) {
+            JsonNode bindable = walk(body, mapper.constructType(type), prefix, found);
+            if (bindable != null) {
+                try {
+                    value = mapper.treeToValue(bindable, type);
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    found.add(e, prefix, mapper.constructType(type));
+                }
             }
         }
         if (value != null) {
@@ -87,6 +89,24 @@ public class RequestBodies {
             }
         }
         return new Reading<>(found.errors.isEmpty() ? value : null, List.copyOf(found.errors), found.wrongType);
+    }
+
+    /**
+     * The body bound in one go, or null when it does not bind as it is. The usual body binds, and then the walk
+     * would find nothing: the same mapper refuses unknown properties and binds each value with the deserializer
+     * the walk tries it with, so a body that binds whole has no property or value the walk would leave out. Only
+     * a body that does not bind is walked, to name every mistake in it (a batch of 500 items is read twice over
+     * otherwise).
+     */
+    private <T> T bindWhole(JsonNode body, Class<T> type) {
+        if (body == null || !body.isObject()) {
+            return null;
+        }
+        try {
+            return mapper.treeToValue(body, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

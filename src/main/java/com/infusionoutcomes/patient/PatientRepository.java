@@ -42,6 +42,19 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
                 .firstResultOptional();
     }
 
+    /** Whether {@link #findVisible} would find the patient, without loading the row: for reads that only check. */
+    public boolean isVisible(UUID id, Actor actor) {
+        if (actor.isSystem() || actor.is(Role.ADMIN)) {
+            return exists(id);
+        }
+        if (actor.is(Role.PATIENT)) {
+            return id.equals(actor.patientId()) && exists(id);
+        }
+        return !getEntityManager().createQuery("select p.id from Patient p where p.id = :id and " + ON_CARE_TEAM,
+                UUID.class).setParameter("id", id).setParameter("caller", actor.userId()).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     private static final String ON_CARE_TEAM =
             "exists (select 1 from CareTeamMember m where m.patientId = p.id and m.userId = :caller)";
 

@@ -156,6 +156,17 @@ public class PatientService {
         return require(patientId);
     }
 
+    /** As {@link #requireForCare}, for a read that needs only the check: the patient's row is not loaded. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void checkForCare(UUID patientId) {
+        if (caller.actor().is(Role.ADMIN)) {
+            throw ProblemException.forbidden("Administrators do not have access to clinical data");
+        }
+        if (patientId == null || !patients.isVisible(patientId, caller.actor())) {
+            throw ProblemException.notFound("Patient");
+        }
+    }
+
     private void apply(Patient patient, PatientRequest request) {
         List<FieldError> errors = request.ruleViolations();
         if (!errors.isEmpty()) {

@@ -6,8 +6,12 @@ import java.util.UUID;
 
 import com.infusionoutcomes.csv.Csv;
 
-/** A check-in as the CSV export writes it: the JSON record's fields, with the scores as columns of their own. */
-public record CheckInExportRow(UUID id, UUID patientId, UUID sessionId, CheckInContext context, Instant recordedAt,
+/**
+ * A check-in's values as a list page and the CSV export read them: plain values, no entity, so a read leaves
+ * nothing for the session to track or dirty-check. The CSV columns are the JSON record's fields, with the scores
+ * as columns of their own.
+ */
+public record CheckInRow(UUID id, UUID patientId, UUID sessionId, CheckInContext context, Instant recordedAt,
         Integer pain, Integer sleep, Integer mobility, Integer mood, String note, Instant createdAt, long version,
         CheckInStatus status) {
 
