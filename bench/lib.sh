@@ -51,14 +51,26 @@ h2_url() {
     echo "jdbc:h2:file:$1/infusion-outcomes;${app_url#*;}"
 }
 
-# pg_snapshot FILE: the CPU clock ticks each PostgreSQL server process has used so far ("pid ticks" lines).
-# (cat, not awk, reads /proc: a process that exits during the glob must not end the reading.)
-pg_snapshot() { cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" { print $1, $14 + $15 }' >"$1" || true; }
+# pg_stats: "pid ticks" (CPU clock ticks used so far) of each PostgreSQL server process; with PG_CPU_DB set, only
+# of the backends connected to that database: on a server other work shares, theirs is not the benchmark's.
+# (Each file is read on its own: a process that exits during the loop must not end the reading.)
+pg_stats() {
+    local proc
+    for proc in /proc/[0-9]*; do
+        [ "$(cat "$proc/comm" 2>/dev/null)" = postgres ] || continue
+        if [ -n "${PG_CPU_DB:-}" ]; then
+            { tr '\0' ' ' <"$proc/cmdline"; } 2>/dev/null | grep -q " $PG_CPU_DB " || continue
+        fi
+        awk '{ print $1, $14 + $15 }' "$proc/stat" 2>/dev/null || true
+    done
+}
+# pg_snapshot FILE: pg_stats, kept in FILE.
+pg_snapshot() { pg_stats >"$1"; }
 # pg_ticks_since FILE: ticks PostgreSQL processes used since pg_snapshot FILE (a process started since counts in
 # full; one that exited since is missed, so this is a floor).
 pg_ticks_since() {
-    cat /proc/[0-9]*/stat 2>/dev/null | awk 'FILENAME == ARGV[1] { before[$1] = $2; next }
-        $2 == "(postgres)" { t += $14 + $15 - before[$1] } END { print t + 0 }' "$1" - || echo 0
+    pg_stats | awk 'FILENAME == ARGV[1] { before[$1] = $2; next } { t += $2 - before[$1] } END { print t + 0 }' "$1" - \
+        || echo 0
 }
 # cpu_split APP_TICKS WRK_SECONDS PG_TICKS ALL_TICKS SECONDS: how the machine's cores were spent over a phase.
 cpu_split() {

@@ -42,8 +42,9 @@
 #                (all four domains) and fails the run on any difference
 #    Each phase prints how the 2 cores were spent (the app, wrk, everything else) and the load average: the
 #    machine is shared, and a phase with much "other" CPU should be run again.
-# 5. Summary against the targets: trend p99 < 25 ms, overview p99 < 50 ms, panel p99 < 100 ms, post >= 1,500/s,
-#    batch >= 20,000 check-ins/s.
+# 5. Summary against the targets: trend p99 < 25 ms, overview p99 < 50 ms, panel p99 < 50 ms (its target is for
+#    CASELOAD=1000 of PATIENTS=10000, the 100-patient database within 1.5x), post >= 1,500/s, batch >= 20,000
+#    check-ins/s.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -105,6 +106,8 @@ if [ "$DB" = h2 ]; then
 else
     DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DB"
     DB_USER=$PGUSER DB_PASSWORD=$PGPASSWORD
+    # The CPU split counts the backends of this database only (bench/lib.sh): the server may be shared.
+    PG_CPU_DB=$PG_DB
 fi
 
 if curl -s -o /dev/null "$BASE/q/health/ready"; then
@@ -299,6 +302,12 @@ for phase in $PHASES; do
     echo "$RESULT_LINE"
     echo "$CPU_NOTE; $LOAD_NOTE"
     warm=$WARMUP_NEXT
+    if [ "$DB" = postgresql ]; then
+        # Every request adds audit rows: statistics taken while the audit tables were nearly empty (the generator's
+        # ANALYZE) make the foreign-key check of each audit_event_patient row scan audit_event, which is then most
+        # of the database's work. In service autovacuum catches up; a run must not depend on when it does.
+        psql -d "$PG_DB" -qc 'analyze audit_event, audit_event_patient'
+    fi
     log "$phase: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (measured)"
     run_wrk "$phase" "$phase" "$DURATION"
     grep -v '^RESULT ' "$WORK/$phase.txt"
@@ -329,7 +338,7 @@ for phase in $PHASES; do
         echo "          ${CPUS[$phase]}; ${LOADS[$phase]}"
         continue
     fi
-    case "$phase" in trend) target=${TREND_TARGET_MS:-25} ;; overview) target=50 ;; panel) target=100 ;; esac
+    case "$phase" in trend) target=${TREND_TARGET_MS:-25} ;; overview) target=50 ;; panel) target=50 ;; esac
     awk -v phase="$phase" -v rps="$(field "$r" rps)" -v p50="$(field "$r" p50_ms)" -v p99="$(field "$r" p99_ms)" \
         -v max="$(field "$r" max_ms)" -v n="$(field "$r" requests)" -v bad="$(($(field "$r" non2xx) + $(field "$r" timeouts)))" \
         -v target="$target" 'BEGIN {

@@ -48,10 +48,11 @@ public record PanelRow(UUID patientId, String displayName, int completedSessions
                 .code(boosterCovered).end();
     }
 
-    static PanelRow of(OutcomeSummary s, String displayName, int openAlerts) {
-        return new PanelRow(s.patientId, displayName, s.completedSessions, s.lastCheckInAt,
-                OutcomeSummary.shown(s.baseline), OutcomeSummary.shown(s.current),
-                OutcomeSummary.shown(s.improvementPercent), s.category, OutcomeSummary.shown(s.lastDurabilityDays),
-                openAlerts, s.boosterStatus, s.boosterDueOn, s.boosterCovered);
+    /** A row from the panel query's columns, in this record's order. */
+    static PanelRow of(Object[] c) {
+        return new PanelRow((UUID) c[0], (String) c[1], (Integer) c[2], (Instant) c[3],
+                OutcomeSummary.shown((BigDecimal) c[4]), OutcomeSummary.shown((BigDecimal) c[5]),
+                OutcomeSummary.shown((BigDecimal) c[6]), (Category) c[7], OutcomeSummary.shown((BigDecimal) c[8]),
+                ((Number) c[9]).intValue(), (BoosterStatus) c[10], (LocalDate) c[11], (Boolean) c[12]);
     }
 }

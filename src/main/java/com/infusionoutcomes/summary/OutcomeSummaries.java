@@ -279,13 +279,16 @@ public class OutcomeSummaries {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int refreshDue(UUID clinicianId, Instant now) {
+        // One table in the from clause and the caseload as a per-row probe: nothing is due almost always, and then
+        // planning a join with the care team cost PostgreSQL more than the empty read itself (on every panel page).
         List<UUID> due = clinicianId == null
                 ? em.createQuery("select distinct s.patientId from OutcomeSummary s where s.refreshAt <= :now",
                         UUID.class).setParameter("now", now).getResultList()
-                : em.createQuery("select distinct s.patientId from OutcomeSummary s where s.refreshAt <= :now"
-                        + " and exists (select 1 from CareTeamMember m where m.patientId = s.patientId"
-                        + " and m.userId = :clinician)", UUID.class)
-                        .setParameter("now", now).setParameter("clinician", clinicianId).getResultList();
+                : em.createQuery("select s.patientId, (select count(m) from CareTeamMember m"
+                        + " where m.patientId = s.patientId and m.userId = :clinician)"
+                        + " from OutcomeSummary s where s.refreshAt <= :now", Object[].class)
+                        .setParameter("now", now).setParameter("clinician", clinicianId).getResultList().stream()
+                        .filter(r -> ((Number) r[1]).longValue() > 0).map(r -> (UUID) r[0]).distinct().toList();
         for (UUID patientId : due) {
             patients.lockForWrite(patientId);
             store(compute(patientId, now));
