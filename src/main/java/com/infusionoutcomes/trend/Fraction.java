@@ -247,8 +247,16 @@ public final class Fraction implements Comparable<Fraction> {
                 // exactly, below
             }
         }
-        BigDecimal stripped = new BigDecimal(numerator())
-                .divide(new BigDecimal(denominator()), scale, RoundingMode.HALF_UP).stripTrailingZeros();
+        return rounded(numerator(), denominator(), scale);
+    }
+
+    /**
+     * {@link #rounded(int)} of numerator/denominator without reducing them first: the rounding depends only on the
+     * value, and a gcd of two long terms (a slope's) costs far more than the division.
+     */
+    static BigDecimal rounded(BigInteger numerator, BigInteger denominator, int scale) {
+        BigDecimal stripped = new BigDecimal(numerator)
+                .divide(new BigDecimal(denominator), scale, RoundingMode.HALF_UP).stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 

@@ -168,8 +168,9 @@ final class Series {
         if (spread.signum() == 0) {
             return null;
         }
-        Fraction perNanosecond = new Fraction(n.multiply(sumXY).subtract(sumX.multiply(sumY)), spread.multiply(scale));
-        return perNanosecond.times(new Fraction(NANOS_PER_WEEK, BigInteger.ONE)).rounded(2);
+        // Per nanosecond (n Σxy - Σx Σy) / (spread scale), per week that times the nanoseconds of a week.
+        return Fraction.rounded(n.multiply(sumXY).subtract(sumX.multiply(sumY)).multiply(NANOS_PER_WEEK),
+                spread.multiply(scale), 2);
     }
 
     private static long gcd(long a, long b) {

@@ -192,7 +192,40 @@ class TrendFractionPropertyTest {
         if (values.size() < 3) {
             return;
         }
-        assertEquals(Series.slopePerWeekInBigIntegers(values), Series.slopePerWeek(values));
+        assertEquals(referenceSlope(values), Series.slopePerWeek(values));
+        assertEquals(referenceSlope(values), Series.slopePerWeekInBigIntegers(values));
+    }
+
+    /** The slope as it was first computed: BigInteger sums, a reduced rational per nanosecond, then per week. */
+    private static BigDecimal referenceSlope(List<Observation> values) {
+        Instant origin = values.get(0).recordedAt();
+        BigInteger scale = BigInteger.ONE;
+        for (Observation o : values) {
+            BigInteger d = o.value().denominator();
+            scale = scale.multiply(d).divide(scale.gcd(d));
+        }
+        BigInteger n = BigInteger.valueOf(values.size());
+        BigInteger sumX = BigInteger.ZERO;
+        BigInteger sumY = BigInteger.ZERO;
+        BigInteger sumXY = BigInteger.ZERO;
+        BigInteger sumXX = BigInteger.ZERO;
+        for (Observation o : values) {
+            java.time.Duration between = java.time.Duration.between(origin, o.recordedAt());
+            BigInteger x = BigInteger.valueOf(between.getSeconds()).multiply(BigInteger.valueOf(1_000_000_000L))
+                    .add(BigInteger.valueOf(between.getNano()));
+            BigInteger y = o.value().numerator().multiply(scale.divide(o.value().denominator()));
+            sumX = sumX.add(x);
+            sumY = sumY.add(y);
+            sumXY = sumXY.add(x.multiply(y));
+            sumXX = sumXX.add(x.multiply(x));
+        }
+        BigInteger spread = n.multiply(sumXX).subtract(sumX.multiply(sumX));
+        if (spread.signum() == 0) {
+            return null;
+        }
+        Ref perNanosecond = new Ref(n.multiply(sumXY).subtract(sumX.multiply(sumY)), spread.multiply(scale));
+        Ref perDay = perNanosecond.dividedBy(new Ref(BigInteger.ONE, BigInteger.valueOf(86_400_000_000_000L)));
+        return perDay.times(new Ref(BigInteger.valueOf(7), BigInteger.ONE)).rounded(2);
     }
 
     @Property(tries = 500)
