@@ -3,7 +3,6 @@ package com.infusionoutcomes.trend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
 
 import com.infusionoutcomes.checkin.CheckInContext;
 
@@ -30,17 +29,25 @@ record BaselineEstimate(Fraction value, BaselineMethod method, int n, boolean fo
         if (first != null) {
             Instant s = first.startedAt();
             // One pass over distinct check-ins, so a pre-infusion value inside the window is counted once.
-            Predicate<Observation> inBaseline = o -> isBaselineValue(o, first);
-            List<Fraction> values = longitudinal.stream().filter(inBaseline).map(Observation::value).toList();
-            if (!values.isEmpty()) {
-                boolean followedUp = longitudinal.stream()
-                        .anyMatch(o -> o.recordedAt().isAfter(s) && !inBaseline.test(o));
-                return new BaselineEstimate(Fraction.mean(values), BaselineMethod.PRE_TREATMENT_MEAN, values.size(),
+            Fraction sum = Fraction.of(0);
+            int n = 0;
+            boolean followedUp = false;
+            for (Observation o : longitudinal) {
+                if (isBaselineValue(o, first)) {
+                    sum = sum.plus(o.value());
+                    n++;
+                } else if (o.recordedAt().isAfter(s)) {
+                    followedUp = true;
+                }
+            }
+            if (n > 0) {
+                return new BaselineEstimate(sum.dividedBy(Fraction.of(n)), BaselineMethod.PRE_TREATMENT_MEAN, n,
                         followedUp);
             }
         }
         Observation firstValue = longitudinal.get(0);
-        boolean followedUp = longitudinal.stream().anyMatch(o -> o.recordedAt().isAfter(firstValue.recordedAt()));
+        // By recordedAt: anything later than the first value is the last one.
+        boolean followedUp = longitudinal.get(longitudinal.size() - 1).recordedAt().isAfter(firstValue.recordedAt());
         return new BaselineEstimate(firstValue.value(), BaselineMethod.FIRST_VALUE, 1, followedUp);
     }
 

@@ -18,4 +18,10 @@ public enum Granularity {
         LocalDate day = LocalDate.ofInstant(at, zone);
         return this == DAY ? day : day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
+
+    /** {@link #period} on epoch days: the bucket of a local day, as the epoch day the bucket is named by. */
+    long period(long epochDay) {
+        // Day 0, 1970-01-01, was a Thursday: three days after a Monday.
+        return this == DAY ? epochDay : epochDay - Math.floorMod(epochDay + 3, 7);
+    }
 }

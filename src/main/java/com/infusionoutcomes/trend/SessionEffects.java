@@ -3,7 +3,10 @@ package com.infusionoutcomes.trend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import com.infusionoutcomes.checkin.CheckInContext;
 
@@ -24,11 +27,24 @@ final class SessionEffects {
      */
     static List<Trend.SessionEffect> of(List<CompletedSession> course, List<Observation> seen,
             List<Durability> durabilities, Direction direction) {
-        List<Trend.SessionEffect> effects = new ArrayList<>();
+        // The latest, not the first: a re-entered pre-infusion score is the patient's correction. One pass keeps the
+        // last PRE and POST value of each session, as seen comes by recordedAt.
+        Map<UUID, Fraction> pres = new HashMap<>();
+        Map<UUID, Fraction> posts = new HashMap<>();
+        for (Observation o : seen) {
+            if (o.value() != null && o.sessionId() != null) {
+                if (o.context() == CheckInContext.PRE_INFUSION) {
+                    pres.put(o.sessionId(), o.value());
+                } else if (o.context() == CheckInContext.POST_INFUSION) {
+                    posts.put(o.sessionId(), o.value());
+                }
+            }
+        }
+        List<Trend.SessionEffect> effects = new ArrayList<>(course.size());
         for (int i = 0; i < course.size(); i++) {
             CompletedSession session = course.get(i);
-            Fraction pre = latest(seen, CheckInContext.PRE_INFUSION, session);
-            Fraction post = latest(seen, CheckInContext.POST_INFUSION, session);
+            Fraction pre = pres.get(session.sessionId());
+            Fraction post = posts.get(session.sessionId());
             Fraction acutePercent = pre == null || post == null ? null : direction.improvementPercent(pre, post);
             Durability durability = durabilities.get(i);
             effects.add(new Trend.SessionEffect(session.sessionId(), session.number(), session.startedAt(),
@@ -39,17 +55,6 @@ final class SessionEffects {
                     durability == null ? null : durability.censored()));
         }
         return effects;
-    }
-
-    /** The latest, not the first: a re-entered pre-infusion score is the patient's correction. */
-    private static Fraction latest(List<Observation> seen, CheckInContext context, CompletedSession session) {
-        Fraction latest = null;
-        for (Observation o : seen) {
-            if (o.isValueOf(context, session.sessionId())) {
-                latest = o.value();
-            }
-        }
-        return latest;
     }
 
     /**
@@ -81,19 +86,38 @@ final class SessionEffects {
             return null;
         }
         Instant ended = session.endedAt();
-        List<Observation> after = longitudinal.stream()
-                .filter(o -> o.recordedAt().isAfter(ended) && (until == null || o.recordedAt().isBefore(until)))
-                .toList();
-        if (after.isEmpty()) {
+        // The values after the session and before the next one: a run of longitudinal, which comes by recordedAt.
+        int start = firstAfter(longitudinal, ended);
+        int end = start;
+        while (end < longitudinal.size() && (until == null || longitudinal.get(end).recordedAt().isBefore(until))) {
+            end++;
+        }
+        if (start == end) {
             return null;
         }
-        for (Observation o : after) {
+        for (int i = start; i < end; i++) {
+            Observation o = longitudinal.get(i);
             Fraction improvement = direction.improvementPercent(baseline, o.value());
             if (improvement.compareTo(RELIEF_PERCENT) < 0) {
                 return new Durability(Fraction.days(Duration.between(ended, o.recordedAt())), false);
             }
         }
-        Instant last = after.get(after.size() - 1).recordedAt();
+        Instant last = longitudinal.get(end - 1).recordedAt();
         return new Durability(Fraction.days(Duration.between(ended, last)), true);
+    }
+
+    /** The index of the first value recorded after {@code at}, or the size when there is none. */
+    private static int firstAfter(List<Observation> longitudinal, Instant at) {
+        int low = 0;
+        int high = longitudinal.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (longitudinal.get(middle).recordedAt().isAfter(at)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 }

@@ -1,6 +1,8 @@
 package com.infusionoutcomes.trend;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -65,7 +67,11 @@ public record TrendInput(Subject subject, List<CheckInRow> checkIns, List<Comple
     }
 
     private List<Observation> observations(Domain domain) {
-        return checkIns.stream().map(c -> c.observation(domain)).toList();
+        List<Observation> observations = new ArrayList<>(checkIns.size());
+        for (CheckInRow c : checkIns) {
+            observations.add(c.observation(domain));
+        }
+        return Collections.unmodifiableList(observations);
     }
 
     /** When the patient last reported anything, in any context and domain; null if never (up to {@code to}). */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import jakarta.persistence.TypedQuery;
 
 import com.infusionoutcomes.checkin.CheckInContext;
 import com.infusionoutcomes.checkin.CheckInStatus;
+import com.infusionoutcomes.checkin.Scores;
 import com.infusionoutcomes.patient.Patient;
 import com.infusionoutcomes.session.SessionStatus;
 
@@ -48,6 +50,17 @@ public class TrendRepository {
     private static final String CASELOAD_SESSION_ROW = "select s.patientId, s.id, s.startedAt, s.endedAt"
             + " from CareTeamMember m join InfusionSession s on s.patientId = m.patientId where m.userId = :clinician"
             + " and s.status = :completed and s.startedAt <= :to";
+
+    /** The query of {@link #checkIns(UUID, Instant, Domain)} per domain: the score's field is named as the domain. */
+    private static final Map<Domain, String> ONE_SCORE_ROWS = new EnumMap<>(Domain.class);
+
+    static {
+        for (Domain domain : Domain.values()) {
+            ONE_SCORE_ROWS.put(domain, "select c.recordedAt, c.context, c.sessionId, c." + domain.path()
+                    + " from CheckIn c where c.status <> :withdrawn and c.patientId = :patient and c.recordedAt <= :to"
+                    + INDEX_ORDER);
+        }
+    }
 
     private final EntityManager em;
 
@@ -152,6 +165,33 @@ public class TrendRepository {
                 + " order by c.patientId, c.recordedAt, c.id", CheckInRow.class)
                 .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).setParameter("patient", patientId)
                 .setParameter("upTo", upTo).setMaxResults(FirstValueWindow.OLDEST).getResultList();
+    }
+
+    /**
+     * {@link #checkIns} as the trend of one domain reads them: every check-in, with only that domain's score (the
+     * others absent), so the rows carry a third of the columns. Only {@link TrendInput#trend} of that domain may be
+     * computed from them.
+     */
+    public List<CheckInRow> checkIns(UUID patientId, Instant to, Domain domain) {
+        List<Object[]> rows = em.createQuery(ONE_SCORE_ROWS.get(domain), Object[].class)
+                .setParameter("withdrawn", CheckInStatus.ENTERED_IN_ERROR).setParameter("patient", patientId)
+                .setParameter("to", to).getResultList();
+        List<CheckInRow> oldestFirst = new ArrayList<>(rows.size());
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            Object[] r = rows.get(i);
+            oldestFirst.add(new CheckInRow(patientId, (Instant) r[0], (CheckInContext) r[1], (UUID) r[2],
+                    scores(domain, (Integer) r[3])));
+        }
+        return oldestFirst;
+    }
+
+    private static Scores scores(Domain domain, Integer score) {
+        return switch (domain) {
+            case PAIN -> new Scores(score, null, null, null);
+            case SLEEP -> new Scores(null, score, null, null);
+            case MOBILITY -> new Scores(null, null, score, null);
+            case MOOD -> new Scores(null, null, null, score);
+        };
     }
 
     private static List<CheckInRow> oldestFirst(TypedQuery<CheckInRow> newestFirst) {

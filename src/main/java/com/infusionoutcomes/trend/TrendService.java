@@ -39,7 +39,11 @@ public class TrendService {
     /** @param to null for now */
     public Trend trend(UUID patientId, Domain domain, Instant from, Instant to, Granularity granularity) {
         TrendQuery query = query(domain, from, to, granularity);
-        TrendInput input = load(patients.requireForCare(patientId), query.to());
+        Patient patient = patients.requireForCare(patientId);
+        // One domain's score of each check-in is all this trend reads; it computes through TrendInput all the same.
+        TrendInput input = new TrendInput(TrendRepository.subject(patient),
+                repository.checkIns(patient.id, query.to(), domain),
+                repository.completedSessions(patient.id, query.to()), repository.scheduledStarts(patient.id));
         Trend trend = input.trend(query);
         audit.success(AuditAction.READ, RESOURCE, domain.path(), patientId);
         return trend;

@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The trend computation of docs/clinical-model.md as a pure function: the same inputs always give the same trend,
@@ -122,12 +126,31 @@ public final class Trends {
 
     /** What a trend up to {@code to} sees: the observations recorded by then, by recordedAt (ties kept in order). */
     private static List<Observation> seen(List<Observation> observations, Instant to) {
-        return observations.stream().filter(o -> !o.recordedAt().isAfter(to))
-                .sorted(Comparator.comparing(Observation::recordedAt)).toList();
+        List<Observation> seen = new ArrayList<>(observations.size());
+        boolean sorted = true;
+        Instant previous = null;
+        for (Observation o : observations) {
+            if (!o.recordedAt().isAfter(to)) {
+                sorted = sorted && (previous == null || !o.recordedAt().isBefore(previous));
+                previous = o.recordedAt();
+                seen.add(o);
+            }
+        }
+        if (!sorted) {
+            // A stable sort: ties keep the caller's order.
+            seen.sort(Comparator.comparing(Observation::recordedAt));
+        }
+        return Collections.unmodifiableList(seen);
     }
 
     private static List<Observation> longitudinal(List<Observation> seen) {
-        return seen.stream().filter(Observation::isLongitudinal).toList();
+        List<Observation> longitudinal = new ArrayList<>(seen.size());
+        for (Observation o : seen) {
+            if (o.isLongitudinal()) {
+                longitudinal.add(o);
+            }
+        }
+        return Collections.unmodifiableList(longitudinal);
     }
 
     /** The completed sessions that started up to {@code to}, by startedAt. */
@@ -147,11 +170,17 @@ public final class Trends {
         static Headline of(Measure measure, List<Observation> longitudinal, List<CompletedSession> course) {
             BaselineEstimate baseline = BaselineEstimate.of(longitudinal, course.isEmpty() ? null : course.get(0));
             Observation latest = longitudinal.isEmpty() ? null : longitudinal.get(longitudinal.size() - 1);
-            List<Fraction> recent = latest == null ? List.of() : longitudinal.stream()
-                    .filter(o -> !o.recordedAt().isBefore(latest.recordedAt().minus(CURRENT_WINDOW)))
-                    .map(Observation::value).toList();
+            // The values in the window are the last ones, as the values come by recordedAt.
+            Instant windowStart = latest == null ? null : latest.recordedAt().minus(CURRENT_WINDOW);
+            int recentCount = 0;
+            Fraction recentSum = Fraction.of(0);
+            for (int i = longitudinal.size() - 1; i >= 0 && !longitudinal.get(i).recordedAt().isBefore(windowStart);
+                    i--) {
+                recentSum = recentSum.plus(longitudinal.get(i).value());
+                recentCount++;
+            }
             // baseline and current are both null or both present: each needs only one longitudinal value.
-            Fraction current = baseline == null ? null : Fraction.mean(recent);
+            Fraction current = baseline == null ? null : recentSum.dividedBy(Fraction.of(recentCount));
             Fraction change = baseline == null ? null : current.minus(baseline.value());
             Fraction percent = baseline == null ? null
                     : measure.direction().improvementPercent(baseline.value(), current);
@@ -160,7 +189,7 @@ public final class Trends {
             Category category = baseline != null && baseline.followedUp()
                     ? measure.categorize(baseline.value(), current, percent)
                     : Category.INSUFFICIENT_DATA;
-            return new Headline(baseline, latest, recent.size(), current, change, percent, category);
+            return new Headline(baseline, latest, recentCount, current, change, percent, category);
         }
     }
 
@@ -179,9 +208,36 @@ public final class Trends {
             return new Trend.Adherence(0, 0, null);
         }
         int expected = Math.toIntExact(ChronoUnit.DAYS.between(first, last) + 1);
-        int reported = (int) seen.stream().map(o -> LocalDate.ofInstant(o.recordedAt(), zone))
-                .filter(day -> !day.isBefore(first) && !day.isAfter(last)).distinct().count();
+        int reported = reportedDays(seen, zone, first.toEpochDay(), last.toEpochDay());
         return new Trend.Adherence(expected, reported, Fraction.of(reported, expected).rounded(2));
+    }
+
+    /** How many distinct local days in [first, last] have an observation. */
+    private static int reportedDays(List<Observation> seen, ZoneId zone, long first, long last) {
+        LocalDays days = new LocalDays(zone);
+        // By recordedAt, the days come in order, so a new day is one after the last one counted; a zone whose
+        // clocks went back over midnight can bring a day back, and then they are collected instead.
+        int reported = 0;
+        long counted = Long.MIN_VALUE;
+        for (Observation o : seen) {
+            long day = days.epochDay(o.recordedAt());
+            if (day < first || day > last || day == counted) {
+                continue;
+            }
+            if (day < counted) {
+                Set<Long> distinct = new HashSet<>();
+                for (Observation each : seen) {
+                    long d = days.epochDay(each.recordedAt());
+                    if (d >= first && d <= last) {
+                        distinct.add(d);
+                    }
+                }
+                return distinct.size();
+            }
+            counted = day;
+            reported++;
+        }
+        return reported;
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {
